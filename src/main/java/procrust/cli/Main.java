@@ -1,0 +1,82 @@
+package procrust.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code procrust [OPTIONS] COMMAND [ARGS]}. {@link #run} returns the exit status; only {@link #main}
+ * calls {@link System#exit}. Exceptions that escape a command are bugs or I/O failures: one line on
+ * stderr (the stack trace only with --verbose), exit 1. Usage errors exit 2.
+ */
+@Command(name = "procrust", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "A small, secure, declarative process scheduler for one host.",
+        subcommands = {
+                UidCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @Mixin
+    CommonOptions common;
+
+    private static CommonOptions lastCommon;
+
+    /** The common options of the current invocation (set before any command runs). */
+    static CommonOptions common() {
+        return lastCommon;
+    }
+
+    @Override
+    public void run() {
+        // no command given: print usage, exit 2 like any usage error
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command.");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs procrust with these streams and arguments and returns the exit status. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        lastCommon = main.common;
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            e.println("procrust: error: " + msg);
+            if (main.common.verbose()) {
+                ex.printStackTrace(e);
+            } else {
+                e.println("procrust: run again with --verbose for details");
+            }
+            e.flush();
+            return 1;
+        });
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter e = c.getErr();
+            e.println("procrust: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
+            e.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            e.flush();
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    /** Reads the version from the jar manifest (Implementation-Version). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"procrust " + (v == null ? "dev" : v)};
+        }
+    }
+}

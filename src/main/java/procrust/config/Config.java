@@ -1,0 +1,49 @@
+package procrust.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A whole, valid procrust file after normalisation.
+ *
+ * @param file         where it was read from (as given by the user)
+ * @param zone         the zone local times are read in: {@code timezone} or the host's
+ * @param zoneExplicit true when the file set {@code timezone}
+ * @param processes    every entry, fake ones included, in file order
+ * @param logs         the file-wide log rotation default
+ */
+public record Config(Path file, String uid, String fileFormat, ZoneId zone, boolean zoneExplicit,
+                     List<ProcessSpec> processes, LogPolicy logs) {
+
+    public Config {
+        Objects.requireNonNull(uid, "uid");
+        Objects.requireNonNull(zone, "zone");
+        processes = List.copyOf(processes);
+        logs = logs == null ? LogPolicy.DEFAULT : logs;
+    }
+
+    /** Distinct ids in order of first appearance. */
+    public Set<String> ids() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (ProcessSpec p : processes) {
+            ids.add(p.id());
+        }
+        return ids;
+    }
+
+    /** Every entry (fake included) with this id, in file order. */
+    public List<ProcessSpec> versionsOf(String id) {
+        List<ProcessSpec> out = new ArrayList<>();
+        for (ProcessSpec p : processes) {
+            if (p.id().equals(id)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
