@@ -47,9 +47,33 @@ public final class LinuxLauncher implements Launcher {
             throw new IOException("cannot start /bin/sh -c: " + e.getMessage(), e);
         }
         long pid = p.pid();
-        long ticks = table.stat(pid).map(ProcStat::startTicks).orElse(-1L);
+        long ticks = awaitOwnSession(pid);
         CompletableFuture<Integer> exit = p.onExit().thenApply(Process::exitValue);
         return new Spawned(pid, ticks, exit);
+    }
+
+    /**
+     * Waits (briefly: it takes microseconds) until the child has called setsid, so that a group
+     * signal sent from now on reaches it. Returns its start ticks, or -1 when it already exited.
+     */
+    private long awaitOwnSession(long pid) {
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            var st = table.stat(pid);
+            if (st.isEmpty()) {
+                return -1;
+            }
+            if (st.get().session() == pid || st.get().zombie() || System.nanoTime() > end) {
+                return st.get().startTicks();
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return st.get().startTicks();
+            }
+        }
     }
 
     /** Creates the log folder (0700) and file when missing; the file is 0600 whatever the umask. */
