@@ -73,7 +73,7 @@ public final class LinuxProcessTable implements ProcessTable {
                 } catch (NumberFormatException e) {
                     continue;
                 }
-                stat(pid).filter(s -> s.pgid() == pgid && !s.zombie()).ifPresent(s -> out.add(s.pid()));
+                stat(pid).filter(s -> s.pgid() == pgid && s.session() == pgid && !s.zombie()).ifPresent(s -> out.add(s.pid()));
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot list " + proc, e);

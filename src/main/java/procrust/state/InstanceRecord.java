@@ -9,21 +9,23 @@ import procrust.plan.InstanceState;
  * What procrust remembers of one instance (id, version) in {@code state.json}.
  *
  * @param type                the entry's type when last started ({@code normal}, {@code oneshot})
- * @param pid                 the process-group leader (pid == pgid), or null when nothing runs
+ * @param pid                 the process-group and session leader (pid == pgid == sid), or null
  * @param startTicks          its start time, field 22 of /proc/PID/stat; with {@code bootId} the proof
  *                            that a pid is still ours
  * @param startedAt           when the current (or last) process was spawned
  * @param since               when the instance entered {@code state}
- * @param restarts            starts after the first one
+ * @param restarts            starts after a crash or a failed start
  * @param consecutiveFailures failed starts or crashes in a row; reset by a stable run
  * @param runningSince        when it became RUNNING (health check passed), or null
  * @param lastExit            the last exit status, null when unknown (adopted) or none yet
+ * @param afterStop           in STOPPING: the state to enter once no process of the group remains
+ *                            (null: forget the record then)
  */
 public record InstanceRecord(String id, String version, String type, InstanceState state, Long pid,
                              Long startTicks, String bootId, Instant startedAt, Instant since,
                              int restarts, int consecutiveFailures, Instant backoffUntil,
                              Instant completedWindow, Instant runningSince, Map<String, String> fingerprint,
-                             Integer lastExit, String note) {
+                             Integer lastExit, String note, InstanceState afterStop) {
 
     public InstanceRecord {
         Objects.requireNonNull(id, "id");
@@ -35,7 +37,7 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
     /** A record with nothing known yet but its identity. */
     public static InstanceRecord fresh(String id, String version, String type, Instant now) {
         return new InstanceRecord(id, version, type, InstanceState.WAITING, null, null, null, null, now, 0, 0,
-                null, null, null, Map.of(), null, null);
+                null, null, null, Map.of(), null, null, null);
     }
 
     public boolean sameInstance(String otherId, String otherVersion) {
@@ -48,41 +50,124 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
                 || state == InstanceState.STOPPING || state == InstanceState.SCHEDULED_STOP);
     }
 
-    public InstanceRecord withState(InstanceState s, Instant at, String newNote) {
-        return new InstanceRecord(id, version, type, s, pid, startTicks, bootId, startedAt, at, restarts,
-                consecutiveFailures, backoffUntil, completedWindow, runningSince, fingerprint, lastExit, newNote);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    /** The process is gone: clears pid and identity, records the exit status (null: unknown). */
-    public InstanceRecord exited(Integer exit) {
-        return new InstanceRecord(id, version, type, state, null, null, null, startedAt, since, restarts,
-                consecutiveFailures, backoffUntil, completedWindow, null, fingerprint, exit, note);
-    }
+    /** A copy with some fields changed. */
+    public static final class Builder {
+        private final String id;
+        private final String version;
+        private String type;
+        private InstanceState state;
+        private Long pid;
+        private Long startTicks;
+        private String bootId;
+        private Instant startedAt;
+        private Instant since;
+        private int restarts;
+        private int consecutiveFailures;
+        private Instant backoffUntil;
+        private Instant completedWindow;
+        private Instant runningSince;
+        private Map<String, String> fingerprint;
+        private Integer lastExit;
+        private String note;
+        private InstanceState afterStop;
 
-    public InstanceRecord withProcess(String newType, long newPid, long ticks, String boot, Instant at,
-                                      Map<String, String> newFingerprint, boolean firstStart) {
-        return new InstanceRecord(id, version, newType, state, newPid, ticks, boot, at, at,
-                firstStart ? restarts : restarts + 1, consecutiveFailures, null, completedWindow, null,
-                newFingerprint, null, note);
-    }
+        private Builder(InstanceRecord r) {
+            id = r.id;
+            version = r.version;
+            type = r.type;
+            state = r.state;
+            pid = r.pid;
+            startTicks = r.startTicks;
+            bootId = r.bootId;
+            startedAt = r.startedAt;
+            since = r.since;
+            restarts = r.restarts;
+            consecutiveFailures = r.consecutiveFailures;
+            backoffUntil = r.backoffUntil;
+            completedWindow = r.completedWindow;
+            runningSince = r.runningSince;
+            fingerprint = r.fingerprint;
+            lastExit = r.lastExit;
+            note = r.note;
+            afterStop = r.afterStop;
+        }
 
-    public InstanceRecord withFailures(int failures, Instant until) {
-        return new InstanceRecord(id, version, type, state, pid, startTicks, bootId, startedAt, since, restarts,
-                failures, until, completedWindow, runningSince, fingerprint, lastExit, note);
-    }
+        /** Enters {@code s} at {@code at}. */
+        public Builder state(InstanceState s, Instant at) {
+            state = s;
+            since = at;
+            return this;
+        }
 
-    public InstanceRecord withCompletedWindow(Instant window) {
-        return new InstanceRecord(id, version, type, state, pid, startTicks, bootId, startedAt, since, restarts,
-                consecutiveFailures, backoffUntil, window, runningSince, fingerprint, lastExit, note);
-    }
+        /** The process is gone: no pid, no identity, this exit status (null: unknown). */
+        public Builder gone(Integer exit) {
+            pid = null;
+            startTicks = null;
+            bootId = null;
+            runningSince = null;
+            lastExit = exit;
+            return this;
+        }
 
-    public InstanceRecord withRunningSince(Instant at) {
-        return new InstanceRecord(id, version, type, state, pid, startTicks, bootId, startedAt, since, restarts,
-                consecutiveFailures, backoffUntil, completedWindow, at, fingerprint, lastExit, note);
-    }
+        /** A new process of this instance. */
+        public Builder process(String newType, long newPid, long ticks, String boot, Instant at,
+                               Map<String, String> newFingerprint) {
+            type = newType;
+            pid = newPid;
+            startTicks = ticks;
+            bootId = boot;
+            startedAt = at;
+            fingerprint = newFingerprint;
+            lastExit = null;
+            backoffUntil = null;
+            runningSince = null;
+            afterStop = null;
+            return this;
+        }
 
-    public InstanceRecord withNote(String newNote) {
-        return new InstanceRecord(id, version, type, state, pid, startTicks, bootId, startedAt, since, restarts,
-                consecutiveFailures, backoffUntil, completedWindow, runningSince, fingerprint, lastExit, newNote);
+        public Builder restarts(int n) {
+            restarts = n;
+            return this;
+        }
+
+        public Builder failures(int n) {
+            consecutiveFailures = n;
+            return this;
+        }
+
+        public Builder backoffUntil(Instant t) {
+            backoffUntil = t;
+            return this;
+        }
+
+        public Builder completedWindow(Instant t) {
+            completedWindow = t;
+            return this;
+        }
+
+        public Builder runningSince(Instant t) {
+            runningSince = t;
+            return this;
+        }
+
+        public Builder note(String n) {
+            note = n;
+            return this;
+        }
+
+        public Builder afterStop(InstanceState s) {
+            afterStop = s;
+            return this;
+        }
+
+        public InstanceRecord build() {
+            return new InstanceRecord(id, version, type, state, pid, startTicks, bootId, startedAt, since, restarts,
+                    consecutiveFailures, backoffUntil, completedWindow, runningSince, fingerprint, lastExit, note,
+                    afterStop);
+        }
     }
 }

@@ -33,7 +33,7 @@ class StateStoreTest {
 
     private static InstanceRecord running() {
         return new InstanceRecord("web", "2024-10-01T12:00:00", "normal", InstanceState.RUNNING, 1234L, 99L,
-                "boot", T0, T0, 2, 1, null, null, T0, Map.of("command", "sleep 1"), null, "note");
+                "boot", T0, T0, 2, 1, null, null, T0, Map.of("command", "sleep 1"), null, "note", null);
     }
 
     @Test
