@@ -129,6 +129,14 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
             return this;
         }
 
+        /** Takes the process identity (pid, start ticks, boot id) of {@code r}. */
+        public Builder processOf(InstanceRecord r) {
+            pid = r.pid;
+            startTicks = r.startTicks;
+            bootId = r.bootId;
+            return this;
+        }
+
         public Builder restarts(int n) {
             restarts = n;
             return this;
