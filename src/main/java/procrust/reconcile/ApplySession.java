@@ -1,7 +1,7 @@
 package procrust.reconcile;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,14 +38,14 @@ public final class ApplySession {
     private final ConfigLoader loader;
     private final PlanFunction planner;
     private final WindowOpening windows;
-    private final PrintStream err;
+    private final PrintWriter err;
     private final Clock clock = Clock.systemDefaultZone();
     private final Waker waker = new Waker();
     private volatile boolean stopRequested;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
-                        PrintStream err) {
+                        PrintWriter err) {
         this.settings = settings;
         this.loader = loader;
         this.planner = planner;
@@ -63,6 +63,7 @@ public final class ApplySession {
                     + (attempt.holderPid() > 0 ? " (pid " + attempt.holderPid() + ")" : "")
                     + "; only one apply per uid at a time: stop it first (kill -TERM " + Math.max(attempt.holderPid(), 0)
                     + " leaves its services running)");
+            err.flush();
             return 1;
         }
         try (ApplyLock lock = attempt.lock()) {

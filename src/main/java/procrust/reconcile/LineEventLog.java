@@ -1,6 +1,6 @@
 package procrust.reconcile;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,11 +14,11 @@ public final class LineEventLog implements EventLog {
 
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Clock clock;
     private final boolean verbose;
 
-    public LineEventLog(PrintStream out, Clock clock, boolean verbose) {
+    public LineEventLog(PrintWriter out, Clock clock, boolean verbose) {
         this.out = out;
         this.clock = clock;
         this.verbose = verbose;
