@@ -28,6 +28,9 @@ public final class ConfigChecker {
         if (raw != null) {
             FieldRules.check(raw, sink);
             ReferenceRules.check(raw, sink);
+            List<Versions.Version> versions = Versions.of(raw);
+            VersionRules.check(versions, sink);
+            CycleRules.check(versions, sink);
             if (!sink.hasErrors()) {
                 config = Normaliser.normalise(file, raw);
             }

@@ -26,7 +26,7 @@ public final class Suggestions {
             }
         }
         int limit = Math.min(3, Math.max(1, w.length() / 3));
-        return bestDistance <= limit ? best : null;
+        return bestDistance <= limit && bestDistance < w.length() ? best : null;
     }
 
     private static String fold(String s) {
