@@ -31,7 +31,9 @@ final class ApplyCommand implements Callable<Integer> {
         CommonOptions c = Main.common();
         PrintWriter err = spec.commandLine().getErr();
         CheckResult r = ConfigChecker.check(c.configFile());
-        DiagnosticLines.print(err, r.diagnostics());
+        if (!r.diagnostics().isEmpty()) {
+            CheckViews.text(r, c.configFile().toString(), c.color(), err);
+        }
         if (!r.valid()) {
             err.println("procrust: " + c.configFile() + " is invalid: nothing was changed (run `procrust check` for details)");
             err.flush();

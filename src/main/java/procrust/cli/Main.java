@@ -19,6 +19,8 @@ import picocli.CommandLine.Mixin;
                 UidCommand.class,
                 InitCommand.class,
                 CheckCommand.class,
+                ApplyCommand.class,
+                StatusCommand.class,
         })
 public final class Main implements Runnable {
 
