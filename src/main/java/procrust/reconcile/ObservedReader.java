@@ -52,6 +52,11 @@ public final class ObservedReader {
             }
             ExitRules.Outcome o = ExitRules.exited(r, config == null ? null : Entries.entry(config, k), null, now);
             InstanceRecord rec = o.record().toBuilder().note(v.why() + "; " + o.record().note()).build();
+            if (rec.state() == InstanceState.BACKOFF) {
+                // it ended while nobody watched, some unknown time ago: start it again at once
+                rec = rec.toBuilder().backoffUntil(now).note(v.why() + "; ended while no apply watched it "
+                        + "(exit code unknown): to be started again").build();
+            }
             s = s.put(rec);
             gone.add(k + " " + why + "; now " + rec.state());
         }
