@@ -20,6 +20,8 @@ import picocli.CommandLine.Mixin;
                 InitCommand.class,
                 CheckCommand.class,
                 PlanCommand.class,
+                ApplyCommand.class,
+                StatusCommand.class,
         })
 public final class Main implements Runnable {
 
