@@ -26,8 +26,8 @@ import procrust.config.LogPolicy;
  *   <li>{@code x.log} is copied to a hidden temporary file in the same folder and synced; what the
  *       service writes meanwhile is copied too, until the size stops moving;</li>
  *   <li>{@code x.log} is truncated to 0 at once: the service's next append (O_APPEND) lands at 0;</li>
- *   <li>{@code x.log.N} becomes {@code x.log.N+1}, and the copy becomes {@code x.log.1} (a rename, so
- *       a reader sees it whole or not at all).</li>
+ *   <li>right after, {@code x.log.N} becomes {@code x.log.N+1}, and the copy becomes {@code x.log.1} (a
+ *       rename, so a reader sees it whole or not at all).</li>
  * </ol>
  * The bounded race: what the service writes between the last size check of step 2 and the truncate
  * of step 3 (a few microseconds of Java code) is lost. With {@code keep = 0} the file is simply
@@ -103,11 +103,12 @@ public final class LogRotator {
                 // from here on the copy may hold the only trace of some lines: a failure leaves it
                 // behind, and the next rotation takes it in
                 copied = catchUpAndTruncate(live, copy, copied);
+                // the copy takes its place at once (a follower waits for it), then is synced
+                shift(file, keep);
+                Files.move(tmp, rotated(file, 1), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 copy.force(false);
             }
         }
-        shift(file, keep);
-        Files.move(tmp, rotated(file, 1), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return new Rotation(file, copied);
     }
 
