@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
         description = "A small, secure, declarative process scheduler for one host.",
         subcommands = {
                 UidCommand.class,
+                CompletionCommand.class,
         })
 public final class Main implements Runnable {
 
