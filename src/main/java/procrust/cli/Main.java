@@ -17,6 +17,8 @@ import picocli.CommandLine.Mixin;
         description = "A small, secure, declarative process scheduler for one host.",
         subcommands = {
                 UidCommand.class,
+                InitCommand.class,
+                CheckCommand.class,
                 CompletionCommand.class,
         })
 public final class Main implements Runnable {

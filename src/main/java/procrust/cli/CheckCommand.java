@@ -1,0 +1,37 @@
+package procrust.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import procrust.validate.CheckResult;
+import procrust.validate.ConfigChecker;
+
+/** {@code procrust check}: validates the file; exit 0 valid (warnings allowed), 1 invalid. */
+@Command(name = "check", description = {"Validate the file: every problem, with file, line and column.",
+        "Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommonOptions common = Main.common();
+        String output = common.output();
+        if (!output.equals("text") && !output.equals("json") && !output.equals("github")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--output': '" + output + "' (check takes text, json or github)");
+        }
+        CheckResult result = ConfigChecker.check(common.configFile());
+        var out = spec.commandLine().getOut();
+        switch (output) {
+            case "json" -> CheckViews.json(result, out);
+            case "github" -> CheckViews.github(result, common.configFile().toString(), out);
+            default -> CheckViews.text(result, common.configFile().toString(), common.color(), out);
+        }
+        out.flush();
+        return result.valid() ? 0 : 1;
+    }
+}

@@ -1,0 +1,36 @@
+package procrust.config.raw;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.validator.constraints.UUID;
+import procrust.config.SourcePos;
+
+/**
+ * The top level of a procrust file as written. A null value is an absent key or one whose value could
+ * not be read (the reader has reported it; {@link Located#has} tells which).
+ */
+public record RawConfig(
+        SourcePos pos,
+        Map<String, SourcePos> at,
+        @NotNull(message = "is required: a UUID naming this file's services (`procrust uid` prints a new one)")
+        @UUID(letterCase = UUID.LetterCase.INSENSITIVE,
+                message = "must be a UUID like \"550e8400-e29b-41d4-a716-446655440000\" (`procrust uid` prints a new one)")
+        String uid,
+        @NotNull(message = "is required: write file_format = \"0\"")
+        @Pattern(regexp = "0", payload = Codes.UnsupportedFileFormat.class,
+                message = "is not a format this procrust knows: the only one is \"0\"")
+        String fileFormat,
+        @IanaZone String timezone,
+        @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
+        @Min(value = 1, message = "must be at least 1") Long logKeep,
+        List<@Valid RawProcess> processes) implements Located {
+
+    public RawConfig {
+        at = Map.copyOf(at);
+        processes = List.copyOf(processes);
+    }
+}

@@ -1,0 +1,218 @@
+package procrust.plan;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import procrust.config.ProcessSpec;
+import procrust.config.ProcessType;
+
+/** The human sentences of a plan: why each action, and why each process is left alone. */
+final class Reasons {
+
+    private final ZoneId zone;
+    private final Instant at;
+    private final Facts facts;
+
+    Reasons(ZoneId zone, Instant at, Facts facts) {
+        this.zone = zone;
+        this.at = at;
+        this.facts = facts;
+    }
+
+    private String t(Instant i) {
+        return Times.format(i, zone);
+    }
+
+    String held(String id) {
+        return "held by operator (`procrust start " + id + "` releases it)";
+    }
+
+    String notActiveUntil(ProcessSpec next) {
+        return "not active until " + t(next.applyInstant(zone));
+    }
+
+    String outsideWindow(ProcessSpec spec, Instant opens) {
+        String s = "outside its schedule window (" + Windows.describe(spec.schedule()) + ")";
+        return opens == null ? s + ": its schedule never opens" : s + " until " + t(opens);
+    }
+
+    /** Why a live instance is stopped, when its id is not wanted or it is not the active version. */
+    String whyStop(String id, ProcessSpec active, boolean held, boolean inWindow, ObservedInstance live,
+                   Instant opens) {
+        if (held) {
+            return held(id);
+        }
+        ProcessSpec entry = facts.entry(id, live.version());
+        String mine;
+        if (!facts.inFile(id)) {
+            return "no longer in the file";
+        } else if (entry == null) {
+            mine = "version " + live.version() + " is no longer in the file";
+        } else if (entry.isFake()) {
+            mine = "version " + live.version() + " is marked fake";
+        } else if (entry.applyInstant(zone).isAfter(at)) {
+            mine = "version " + live.version() + " is not active until " + t(entry.applyInstant(zone));
+        } else if (active != null && !active.version().equals(live.version())) {
+            mine = "replaced by version " + active.version() + " (active since " + t(active.applyInstant(zone)) + ")";
+        } else {
+            mine = null;
+        }
+        if (active == null) {
+            ProcessSpec next = facts.nextVersion(id);
+            String none = next == null ? "no version is active" : "no version is active until " + t(next.applyInstant(zone));
+            return mine == null ? none : mine + "; " + none;
+        }
+        if (inWindow) {
+            return mine == null ? "not wanted" : mine;
+        }
+        String window = outsideWindow(active, opens);
+        if (mine == null) {
+            return window;
+        }
+        return mine + "; " + active.version() + " is " + window;
+    }
+
+    /** The stop reason of an old version whose replacement does not start now. */
+    String replacedBy(ProcessSpec spec, String why) {
+        return "replaced by version " + spec.version() + " (active since " + t(spec.applyInstant(zone)) + "), which "
+                + (why.startsWith("waiting") ? "is " + why : "is left alone: " + why);
+    }
+
+    String live(ObservedInstance live) {
+        String pid = live.pid() == null ? "" : " (pid " + live.pid() + ")";
+        String since = live.since() == null ? "" : " since " + t(live.since());
+        String adopt = live.needsAdoption() ? "; alive from an earlier run, not supervised: adopt it" : "";
+        switch (live.state()) {
+            case RUNNING:
+                return "running" + pid + since + adopt;
+            case PENDING_HEALTH_CHECK:
+                return "starting" + pid + ": health check pending" + since + adopt;
+            case STOPPING:
+                return "being stopped" + pid + since + adopt;
+            default:
+                return live.state().name() + pid + since + adopt;
+        }
+    }
+
+    String changed(List<String> fields) {
+        if (fields.isEmpty()) {
+            return "";
+        }
+        return "; changed since it started: " + String.join(", ", fields) + " (takes effect at its next start)";
+    }
+
+    String failed(ObservedInstance rec) {
+        return "FAILED after " + rec.consecutiveFailures() + " failed starts" + note(rec)
+                + "; edit its entry or run `procrust start " + rec.id() + "` to try again";
+    }
+
+    String backoff(ObservedInstance rec) {
+        return "backing off after " + rec.consecutiveFailures() + " failed start"
+                + (rec.consecutiveFailures() == 1 ? "" : "s") + note(rec) + " until " + t(rec.backoffUntil());
+    }
+
+    String completed(ProcessSpec spec, ObservedInstance rec, Instant nextOpening) {
+        String when = rec.since() == null ? "" : " at " + t(rec.since());
+        if (spec.schedule().isAlways()) {
+            return "completed" + when + "; a oneshot runs once per version";
+        }
+        return "completed" + when + " in this window; runs again when its next window opens"
+                + (nextOpening == null ? "" : " at " + t(nextOpening));
+    }
+
+    String stopped(ProcessSpec spec, ObservedInstance rec, Instant nextOpening) {
+        String s = "exited at " + t(rec.since()) + note(rec) + " and its restart policy ("
+                + spec.restart().policy().wire() + ") does not restart it";
+        if (spec.schedule().isAlways()) {
+            return s + "; a new version starts it again";
+        }
+        return s + "; starts again when its next window opens" + (nextOpening == null ? "" : " at " + t(nextOpening));
+    }
+
+    /** Why a start waits for dependencies that are not up and get no start earlier in this plan. */
+    String waitingFor(List<String> deps, Map<String, Action> primary, Map<String, List<Action>> stops,
+                      Set<String> stoppingActive) {
+        StringBuilder sb = new StringBuilder("waiting for ");
+        for (int i = 0; i < deps.size(); i++) {
+            String d = deps.get(i);
+            if (i > 0) {
+                sb.append(i == deps.size() - 1 ? " and " : ", ");
+            }
+            ProcessSpec dSpec = facts.active(d);
+            sb.append(d);
+            if (dSpec != null && dSpec.type() == ProcessType.ONESHOT) {
+                sb.append(" to complete");
+            }
+            sb.append(" (").append(dependencyState(d, primary, stops, stoppingActive)).append(')');
+        }
+        return sb.toString();
+    }
+
+    private String dependencyState(String d, Map<String, Action> primary, Map<String, List<Action>> stops,
+                                   Set<String> stoppingActive) {
+        if (!facts.inFile(d)) {
+            return "not in the file";
+        }
+        if (stoppingActive.contains(d)) {
+            return "being stopped: " + stops.get(d).get(stops.get(d).size() - 1).reason();
+        }
+        Action a = primary.get(d);
+        if (a == null) {
+            return facts.active(d) == null ? "no version is active" : "not running";
+        }
+        if (a.kind() == ActionKind.START || a.kind() == ActionKind.REPLACE) {
+            return "not started yet";
+        }
+        return a.reason();
+    }
+
+    String oneAtATime(ObservedInstance pending, ObservedInstance old) {
+        String s = "waiting for the start of " + pending.id() + " " + pending.version()
+                + " to finish (one start at a time)";
+        return old == null ? s : s + "; version " + old.version() + " keeps running until then";
+    }
+
+    String start(ProcessSpec spec, ObservedInstance rec, Windows.Window window, List<String> after) {
+        String why;
+        if (rec == null) {
+            why = "not running";
+        } else {
+            switch (rec.state()) {
+                case BACKOFF:
+                    why = "back-off over: attempt " + (rec.consecutiveFailures() + 1) + note(rec);
+                    break;
+                case FAILED:
+                    why = "its entry changed since it FAILED: trying again";
+                    break;
+                case COMPLETED:
+                    why = "completed in an earlier window: runs again in this one";
+                    break;
+                case STOPPED:
+                    why = "exited in an earlier window: starts again in this one";
+                    break;
+                default:
+                    why = "not running";
+            }
+        }
+        if (!spec.schedule().isAlways() && window != null) {
+            why += "; window " + Windows.describe(spec.schedule())
+                    + (window.closes() == null ? " open" : " open until " + t(window.closes()));
+        }
+        return why + after(after);
+    }
+
+    String replace(ProcessSpec spec, ObservedInstance old, List<String> after) {
+        return "version " + spec.version() + " is active since " + t(spec.applyInstant(zone)) + ": stop "
+                + old.version() + ", confirm it is gone, then start " + spec.version() + after(after);
+    }
+
+    private static String after(List<String> after) {
+        return after.isEmpty() ? "" : "; after " + String.join(", ", after) + (after.size() == 1 ? " is" : " are") + " up";
+    }
+
+    private static String note(ObservedInstance rec) {
+        return rec.note() == null || rec.note().isBlank() ? "" : " (" + rec.note() + ")";
+    }
+}
