@@ -33,8 +33,13 @@ public final class ConfigReader {
 
     /** Parses text already read. */
     public static RawConfig parse(SourceText src, Sink sink) {
+        return parse(src, sink, true);
+    }
+
+    /** {@code inPieces} false forces one parse of the whole text (tests compare both ways). */
+    static RawConfig parse(SourceText src, Sink sink, boolean inPieces) {
         try {
-            List<TomlChunks.Piece> pieces = TomlChunks.split(src.text());
+            List<TomlChunks.Piece> pieces = inPieces ? TomlChunks.split(src.text()) : null;
             if (pieces != null) {
                 return map(pieces, src, sink);
             }
@@ -88,6 +93,7 @@ public final class ConfigReader {
             TableReader pt = new TableReader(piece.toml(), new SourcePos(1, 1), "the top level", "", null, sink, src,
                     piece.lineOffset());
             pt.keys(Keys.TOP);
+            t.at().putIfAbsent("process", pt.at().get("process"));
             processes(pt, pt.get("process"), processes, src, sink, piece.lineOffset());
         }
         return new RawConfig(t.pos(), t.at(), uid, fileFormat, timezone, logMaxSize, logKeep, processes);
