@@ -23,6 +23,15 @@ public final class ConfigReader {
     /** Syntax errors after the first are mostly echoes of it; a few are shown, the rest counted. */
     static final int MAX_SYNTAX_ERRORS = 5;
 
+    static {
+        // tomlj asserts on some input it then reports as a syntax error (a bad unicode escape); with
+        // assertions on (-ea, as in tests) that assert would hide the syntax error from the user
+        ClassLoader loader = Toml.class.getClassLoader();
+        if (loader != null) {
+            loader.setPackageAssertionStatus("org.tomlj", false);
+        }
+    }
+
     private ConfigReader() {
     }
 
