@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ final class Planning {
     private final Instant at;
     private final Facts facts;
     private final Reasons reasons;
-    private final Map<Schedule, List<Windows.Window>> windowCache = new HashMap<>();
+    /** Window facts at {@code at} per distinct schedule, found first by identity (no hashing of day sets). */
+    private final Map<Schedule, Calendar> calendars = new HashMap<>();
+    private final Map<Schedule, Calendar> calendarsByIdentity = new IdentityHashMap<>();
     private final List<Action> starts = new ArrayList<>();
     private ObservedInstance pending;
 
@@ -300,7 +303,7 @@ final class Planning {
         Instant next = null;
         for (Proc p : facts.procs()) {
             if (p.active != null && !p.active.schedule().isAlways()) {
-                next = min(next, Windows.nextEdge(windows(p.active.schedule()), at));
+                next = min(next, calendar(p.active.schedule()).nextEdge());
             }
             next = min(next, p.nextAt);
         }
@@ -345,17 +348,30 @@ final class Planning {
             Proc p = facts.get(spec.id());
             return Optional.of(new Windows.Window(p.active == spec ? p.activeAt : spec.applyInstant(zone), null));
         }
-        return Windows.containing(windows(spec.schedule()), at);
+        return Optional.ofNullable(calendar(spec.schedule()).containing());
     }
 
     private Instant nextOpening(ProcessSpec spec) {
         if (spec == null || spec.schedule().isAlways()) {
             return null;
         }
-        return Windows.nextOpening(windows(spec.schedule()), at);
+        return calendar(spec.schedule()).nextOpening();
     }
 
-    private List<Windows.Window> windows(Schedule schedule) {
-        return windowCache.computeIfAbsent(schedule, s -> Windows.merged(s, zone, at));
+    /** What a (non-always) schedule says at {@code at}: the window containing it, the next opening and edge. */
+    private record Calendar(Windows.Window containing, Instant nextOpening, Instant nextEdge) {
+    }
+
+    private Calendar calendar(Schedule schedule) {
+        Calendar c = calendarsByIdentity.get(schedule);
+        if (c == null) {
+            c = calendars.computeIfAbsent(schedule, s -> {
+                List<Windows.Window> ws = Windows.merged(s, zone, at);
+                return new Calendar(Windows.containing(ws, at).orElse(null), Windows.nextOpening(ws, at),
+                        Windows.nextEdge(ws, at));
+            });
+            calendarsByIdentity.put(schedule, c);
+        }
+        return c;
     }
 }
