@@ -19,6 +19,9 @@ import picocli.CommandLine.Mixin;
                 UidCommand.class,
                 InitCommand.class,
                 CheckCommand.class,
+                PlanCommand.class,
+                ApplyCommand.class,
+                StatusCommand.class,
                 LogsCommand.class,
                 CompletionCommand.class,
         })
