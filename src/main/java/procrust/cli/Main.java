@@ -19,6 +19,9 @@ import picocli.CommandLine.Mixin;
                 UidCommand.class,
                 InitCommand.class,
                 CheckCommand.class,
+                ApplyCommand.class,
+                StatusCommand.class,
+                TuiCommand.class,
         })
 public final class Main implements Runnable {
 
