@@ -26,8 +26,8 @@ public final class Upcoming {
     /**
      * One coming change.
      *
-     * @param what a short sentence: {@code window opens (mon-fri 08:00-18:00)}, {@code version X
-     *             replaces Y}, {@code version X becomes active}
+     * @param what a few words: {@code window opens (mon-fri 08:00-18:00)}, {@code new version X}
+     *             (replaces the active one), {@code first version X} (none was active)
      */
     public record Event(Instant at, String id, Kind kind, String what) {
     }
@@ -64,9 +64,8 @@ public final class Upcoming {
                 }
             }
             if (next != null) {
-                out.add(new Event(nextAt, id, Kind.VERSION, active == null
-                        ? "version " + next.version() + " becomes active"
-                        : "version " + next.version() + " replaces " + active.version()));
+                out.add(new Event(nextAt, id, Kind.VERSION, (active == null ? "first version " : "new version ")
+                        + next.version()));
             }
         }
         out.sort(Comparator.comparing(Event::at));

@@ -119,17 +119,20 @@ public final class ViewModel {
 
     private static List<ViewRow> build(Snapshot s) {
         Map<String, Integer> order = new HashMap<>();
-        Map<String, String> groups = new HashMap<>();
+        Map<String, ProcessSpec> entries = new HashMap<>();
+        Map<String, String> idGroups = new HashMap<>();
         for (ProcessSpec p : s.config().processes()) {
             order.putIfAbsent(p.id(), order.size());
+            entries.put(p.id() + "@" + p.version(), p);
             if (p.group() != null) {
-                groups.put(p.id() + "@" + p.version(), p.group());
-                groups.putIfAbsent(p.id(), p.group());
+                idGroups.putIfAbsent(p.id(), p.group());
             }
         }
         List<ViewRow> out = new ArrayList<>();
         for (StatusReport.Row r : s.report().rows()) {
-            String group = groups.getOrDefault(r.id() + "@" + r.version(), groups.get(r.id()));
+            // the group of this version's entry; a version no longer in the file takes its id's group
+            ProcessSpec e = entries.get(r.id() + "@" + r.version());
+            String group = e != null ? e.group() : idGroups.get(r.id());
             out.add(new ViewRow(r.id(), group, r.version(), r.type(), r.state(), r.pid(), r.startedAt(),
                     r.restarts(), r.note()));
         }
