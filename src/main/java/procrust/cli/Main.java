@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
                 UidCommand.class,
                 InitCommand.class,
                 CheckCommand.class,
+                PlanCommand.class,
                 ApplyCommand.class,
                 StatusCommand.class,
         })
