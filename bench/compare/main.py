@@ -91,7 +91,7 @@ def main():
                     s.result["rep"] = rep
                     doc["sessions"].append(s.result)
                     log("  " + ", ".join(f"{k}={_short(v)}" for k, v in s.result.items()
-                                         if k not in ("tool", "n", "rep")))
+                                         if k not in ("tool", "n", "rep", "restart_phases_ms")))
                     save(doc, out_json)
     except KeyboardInterrupt:
         log(f"interrupted ({'signal ' + str(stop['sig']) if stop['sig'] else 'Ctrl-C'}): cleaning up")
@@ -160,7 +160,7 @@ def render(doc):
             f"sessions: {len(ok)} ok, {len(failed)} failed"
             + "".join(f"\n  failed: {r['tool']} x{r['n']} rep {r.get('rep')}: {r.get('error')}" for r in failed),
             "", "free -h:", m["free"], ""]
-    return "\n".join(head) + "\n" + report.table(ok) + "\n"
+    return "\n".join(head) + "\n" + report.table(ok) + "\n\n" + report.phases(ok) + "\n"
 
 
 def save(doc, path):

@@ -61,23 +61,38 @@ class Session:
     def restarts(self, kills, first):
         """kill -9 of a service's leader to a new leader of that service existing (polled every
         10 ms). A different service each time, so no failure counter or back-off builds up."""
-        out = []
+        out, phases = [], []
         for k in range(kills):
-            m = self.tool.marker((first + k) % self.tool.n + 1)
+            i = (first + k) % self.tool.n + 1
+            m = self.tool.marker(i)
             pids = self.scan.scan(only=m).get(m, [])
             if len(pids) != 1:
                 raise RuntimeError(f"{m}: expected one leader before the kill, found {pids}")
             old = pids[0]
-            t0 = time.monotonic()
+            wall, t0 = time.time(), time.monotonic()
             os.kill(old, signal.SIGKILL)
 
             def new_leader():
                 return [p for p in self.scan.scan(only=m).get(m, []) if p != old]
             t1 = self._until(new_leader, 30, f"a new leader of {m}", step=POLL)
             out.append((t1 - t0) * 1000)
-            self.log(f"    kill -9 {m} (pid {old}): new pid after {out[-1]:.0f} ms")
             time.sleep(1.0)
+            ph = self._phases(f"s{i:03d}", wall)
+            phases.append(ph)
+            self.log(f"    kill -9 {m} (pid {old}): new pid after {out[-1]:.0f} ms"
+                     + (" (" + ", ".join(f"{k} +{v:.0f}" for k, v in ph.items()) + " ms)" if ph else ""))
         self.result["restart_ms"] = out
+        if any(phases):
+            self.result["restart_phases_ms"] = phases
+
+    def _phases(self, service, wall):
+        """procrust only: when, after the kill, its log saw each step of the restart (ms)."""
+        if not hasattr(self.tool, "timeline"):
+            return {}
+        out = {}
+        for t, kind in self.tool.timeline(service, wall - 0.001):
+            out.setdefault(kind, (t - wall) * 1000)
+        return out
 
     # ---- kill -9 of the supervisor ---------------------------------------------------------------
 

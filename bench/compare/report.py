@@ -25,8 +25,8 @@ ROWS = [
     ("RSS, 100 services idle (MiB)", 100, "idle_rss_mib", 1, ("ratio", 1.3)),
     ("CPU over the window, 10 services (% of a core)", 10, "idle_cpu_pct", 3, ("ratio", 1.0)),
     ("CPU over the window, 100 services (% of a core)", 100, "idle_cpu_pct", 3, ("ratio", 1.0)),
-    ("restart latency, kill -9 to new pid, 10 services (ms)", 10, "restart_ms", 0, ("ratio", 0.1)),
-    ("restart latency, kill -9 to new pid, 100 services (ms)", 100, "restart_ms", 0, ("ratio", 0.1)),
+    ("restart latency, kill -9 to new pid, 10 services (ms)", 10, "restart_ms", 0, ("restart", 0.1)),
+    ("restart latency, kill -9 to new pid, 100 services (ms)", 100, "restart_ms", 0, ("restart", 0.1)),
     ("bring-up 100: launch to all spawned, /proc (s)", 100, "bringup_spawned_s", 2, None),
     ("bring-up 100: launch to all RUNNING, own log (s)", 100, "bringup_running_s", 2, ("ratio", 1.0)),
     ("procrust JVM start to apply session begun (s)", 100, "startup_s", 2, None),
@@ -61,14 +61,34 @@ def _target(target, p, s):
         return ""
     kind, v = target
     mp = statistics.median(p)
-    if kind == "ratio":
-        if not s or statistics.median(s) == 0:
+    if kind in ("ratio", "restart"):
+        if not s:
             return f"<= {v}x"
-        ok = mp / statistics.median(s) <= v
+        ms = statistics.median(s)
+        ok = mp / ms <= v if ms else mp == 0
+        if kind == "restart":  # and under 100 ms
+            ok = ok and mp < 100
     elif kind == "eq":
         ok = all(x == v for x in p)
     else:
         ok = max(p) <= v
         kind = "all <="
-    label = {"ratio": f"<= {v}x", "eq": f"= {v} (every run)", "all <=": f"<= {v} (every run)"}[kind]
+    label = {"ratio": f"<= {v}x", "restart": f"<= {v}x and < 100 ms", "eq": f"= {v} (every run)", "all <=": f"<= {v} (every run)"}[kind]
     return f"{label}: {'met' if ok else 'MISSED'}"
+
+
+def phases(results):
+    """The restart as procrust's own log saw it: median ms from the kill to each event."""
+    lines = []
+    for n in sorted({r["n"] for r in results}):
+        per = {}
+        for r in results:
+            if r["tool"] == "procrust" and r["n"] == n:
+                for ph in r.get("restart_phases_ms", []):
+                    for k, v in ph.items():
+                        per.setdefault(k, []).append(v)
+        if per:
+            order = sorted(per, key=lambda k: statistics.median(per[k]))
+            lines.append(f"procrust restart phases, {n} services (median ms after the kill, from its log): "
+                         + ", ".join(f"{k} {statistics.median(per[k]):.0f}" for k in order))
+    return "\n".join(lines)

@@ -109,6 +109,18 @@ class Procrust(Tool):
                 out[m.group(3)] = _utc(m.group(1))
         return out
 
+    def timeline(self, service, since):
+        """[(wall time, event)] of one service's log lines from `since` on: crashed, stopping,
+        stopped, started ... (the phases of a restart as procrust itself saw them)."""
+        out = []
+        for line in self.log_lines():
+            m = self._LINE.match(line)
+            if m and m.group(3) == service:
+                t = _utc(m.group(1))
+                if t >= since:
+                    out.append((t, m.group(2)))
+        return out
+
     def running_times(self, since=0.0):
         """Without a health check a service is RUNNING when spawned: the `started` events."""
         return {k: t for k, t in self.events("started").items() if t >= since}
