@@ -23,6 +23,16 @@ public final class ConfigReader {
     /** Syntax errors after the first are mostly echoes of it; a few are shown, the rest counted. */
     static final int MAX_SYNTAX_ERRORS = 5;
 
+    static {
+        // tomlj asserts on malformed unicode escapes, which its grammar already reports as syntax errors:
+        // with -ea (tests, or a user's PROCRUST_JAVA_OPTS) the AssertionError would escape instead of the
+        // diagnostic. Its classes load after this one, so this gives one behaviour in every mode.
+        ClassLoader tomlj = Toml.class.getClassLoader();
+        if (tomlj != null) {
+            tomlj.setPackageAssertionStatus("org.tomlj", false);
+        }
+    }
+
     private ConfigReader() {
     }
 
@@ -39,6 +49,11 @@ public final class ConfigReader {
         } catch (StackOverflowError e) {
             sink.error(Code.TOML_SYNTAX, "is nested too deeply to read (arrays or inline tables inside each other "
                     + "thousands of levels deep): is it really a procrust file?", new SourcePos(1, 1), null, null);
+            return null;
+        } catch (AssertionError e) {
+            // only if tomlj was initialised with assertions on before this class (see the static block)
+            sink.error(Code.TOML_SYNTAX, "TOML syntax: the parser rejected this file (a malformed escape such as "
+                    + "\\u00 or \\uD800?)", new SourcePos(1, 1), null, null);
             return null;
         }
         if (toml.hasErrors()) {
