@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +35,7 @@ class ParserEdgeCasesTest {
             "\f",                           // control/only-ff: not blank in TOML, a syntax error
             "\u000b",                       // control/only-vt
             "\n\f\n",
+            "foo = 1997-09-09T09:09:09.09+09]\n", // found by fuzzing: tomlj threw NullPointerException
     })
     void brokenTomlIsASyntaxErrorAtALine(String text) throws IOException {
         Path f = dir.resolve("procrust.toml");
@@ -43,5 +45,17 @@ class ParserEdgeCasesTest {
         Diagnostic d = r.diagnostics().get(0);
         assertEquals(Code.TOML_SYNTAX, d.code(), d::toString);
         assertFalse(d.line() < 1, d::toString);
+    }
+
+    @Test
+    void aParserCrashIsReportedAtTheLineThatCausesIt() throws IOException {
+        Path f = dir.resolve("procrust.toml");
+        Files.writeString(f, "uid = \"550e8400-e29b-41d4-a716-446655440000\"\nfile_format = \"0\"\n\n"
+                + "[[process]]\nid = \"a\"\napply_on = 2024-09-09T09:09:09.09+09]\ncommand = \"x\"\n");
+        CheckResult r = ConfigChecker.check(f);
+        assertEquals(1, r.diagnostics().size(), r.diagnostics()::toString);
+        Diagnostic d = r.diagnostics().get(0);
+        assertEquals(Code.TOML_SYNTAX, d.code());
+        assertEquals(6, d.line(), d::toString);
     }
 }
