@@ -226,7 +226,8 @@ final class Planning {
         if (rec == null) {
             return false;
         }
-        if (rec.alive() && rec.state() == InstanceState.RUNNING) {
+        if (d.type() != ProcessType.ONESHOT && rec.alive() && rec.state() == InstanceState.RUNNING) {
+            // a oneshot dependency counts only once it has COMPLETED (SPEC §3 "Dependencies")
             return true;
         }
         return d.type() == ProcessType.ONESHOT && rec.state() == InstanceState.COMPLETED;

@@ -89,7 +89,7 @@ public final class SourceText {
                     + " cannot be decoded; save the file as UTF-8", prefix.posAt(bad - start), null, null);
             return null;
         }
-        if (tomlBlank(text)) {
+        if (text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
             sink.error(Code.FILE_UNREADABLE, "is empty: start from `procrust init`, which writes a commented example",
                     SourcePos.NONE, null, null);
             return null;
@@ -101,17 +101,6 @@ public final class SourceText {
             return null;
         }
         return new SourceText(text);
-    }
-
-    /** Only TOML whitespace and newlines (a form feed or vertical tab is not blank but a syntax error). */
-    private static boolean tomlBlank(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int firstBadByte(byte[] bytes, int start) {

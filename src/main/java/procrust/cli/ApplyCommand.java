@@ -1,0 +1,46 @@
+package procrust.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import procrust.plan.Planner;
+import procrust.plan.Windows;
+import procrust.reconcile.ApplySession;
+import procrust.state.StateDirs;
+import procrust.validate.CheckResult;
+import procrust.validate.ConfigChecker;
+
+/** {@code procrust apply [--once]}: makes the host match the file and keeps it matching. */
+@Command(name = "apply", description = {
+        "Make the host match the file and keep it matching, until SIGTERM/SIGINT (services keep running).",
+        "Re-reads the file when it changes; an invalid file is reported and ignored."})
+final class ApplyCommand implements Callable<Integer> {
+
+    @Option(names = "--once", description = "Do what is due now (waiting for each start's health check), then exit: "
+            + "0 when all succeeded, 1 when any failed.")
+    boolean once;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CommonOptions c = Main.common();
+        PrintWriter err = spec.commandLine().getErr();
+        CheckResult r = ConfigChecker.check(c.configFile());
+        if (!r.diagnostics().isEmpty()) {
+            CheckViews.text(r, c.configFile().toString(), c.color(), err);
+        }
+        if (!r.valid()) {
+            err.println("procrust: " + c.configFile() + " is invalid: nothing was changed (run `procrust check` for details)");
+            err.flush();
+            return 1;
+        }
+        ApplySession.Settings s = new ApplySession.Settings(c.configFile(), StateDirs.base(c.stateDirOption()),
+                c.logDirOption(), once, c.verbose());
+        return new ApplySession(s, ConfigChecker::check, Planner::plan, Windows::openingOf, err).run(r.config());
+    }
+}

@@ -1,0 +1,69 @@
+package procrust.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import procrust.plan.Planner;
+import procrust.reconcile.ObservedReader;
+import procrust.reconcile.StatusBuilder;
+import procrust.reconcile.StatusReport;
+import procrust.runtime.LinuxProcessTable;
+import procrust.state.ApplyLock;
+import procrust.state.StateDirs;
+import procrust.state.StateStore;
+import procrust.validate.CheckResult;
+import procrust.validate.ConfigChecker;
+
+/**
+ * {@code procrust status}: every process of the file and of the state. Reads only; exit 0 when every
+ * wanted process is in its wanted state, 3 otherwise.
+ */
+@Command(name = "status", description = {
+        "Show every process of the file and of the state: id, version, type, state, pid, uptime, restarts, note.",
+        "Exit 0 when every wanted process is in its wanted state, 3 otherwise."})
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CommonOptions c = Main.common();
+        String output = c.output();
+        if (!"text".equals(output) && !"json".equals(output)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "status takes --output text or json, not '" + output + "'");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        CheckResult r = ConfigChecker.check(c.configFile());
+        if (!r.valid()) {
+            CheckViews.text(r, c.configFile().toString(), c.color(), err);
+            err.println("procrust: " + c.configFile() + " is invalid: status needs its uid and processes");
+            err.flush();
+            return 1;
+        }
+        Clock clock = Clock.systemDefaultZone();
+        Instant now = clock.instant();
+        Path uidDir = StateDirs.forUid(StateDirs.base(c.stateDirOption()), r.config().uid());
+        StateStore.Loaded loaded = new StateStore(uidDir, r.config().uid(), clock).load(false);
+        OptionalLong holder = ApplyLock.holder(uidDir);
+        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), r.config(), new LinuxProcessTable(), now);
+        StatusReport report = StatusBuilder.build(r.config(), v.state(), holder.isPresent() ? holder.getAsLong() : null,
+                loaded.problem(), Planner::plan, now);
+        PrintWriter out = spec.commandLine().getOut();
+        if ("json".equals(output)) {
+            out.println(StatusViews.json(report));
+        } else {
+            out.print(StatusViews.text(report));
+        }
+        out.flush();
+        return report.ok() ? 0 : 3;
+    }
+}

@@ -1,0 +1,101 @@
+package procrust.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import procrust.reconcile.StatusReport;
+
+/** Text and JSON renderings of a {@link StatusReport} (SPEC §4). */
+final class StatusViews {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StatusViews() {
+    }
+
+    static String json(StatusReport r) throws JsonProcessingException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("uid", r.uid());
+        doc.put("apply_pid", r.applyPid());
+        doc.put("at", r.at().toString());
+        doc.put("ok", r.ok());
+        doc.put("state_problem", r.stateProblem());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (StatusReport.Row row : r.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", row.id());
+            m.put("version", row.version());
+            m.put("type", row.type());
+            m.put("state", row.state().name());
+            m.put("pid", row.pid());
+            m.put("started_at", row.startedAt() == null ? null : row.startedAt().toString());
+            m.put("uptime_seconds", row.startedAt() == null ? null
+                    : Duration.between(row.startedAt(), r.at()).toSeconds());
+            m.put("restarts", row.restarts());
+            m.put("note", row.note());
+            rows.add(m);
+            counts.merge(row.state().name(), 1, Integer::sum);
+        }
+        doc.put("processes", rows);
+        doc.put("counts", counts);
+        return JSON.writeValueAsString(doc);
+    }
+
+    static String text(StatusReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("uid ").append(r.uid()).append(": ")
+                .append(r.applyPid() == null ? "no apply running" : "apply running (pid " + r.applyPid() + ")").append('\n');
+        if (r.stateProblem() != null) {
+            sb.append("warning: ").append(r.stateProblem()).append('\n');
+        }
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"ID", "VERSION", "TYPE", "STATE", "PID", "UPTIME", "RESTARTS", "NOTE"});
+        for (StatusReport.Row row : r.rows()) {
+            lines.add(new String[] {row.id(), row.version(), row.type(), row.state().name(),
+                    row.pid() == null ? "-" : row.pid().toString(),
+                    row.startedAt() == null ? "-" : uptime(row.startedAt(), r.at()),
+                    Integer.toString(row.restarts()), row.note() == null ? "" : row.note()});
+        }
+        int[] w = new int[8];
+        for (String[] l : lines) {
+            for (int i = 0; i < 7; i++) {
+                w[i] = Math.max(w[i], l[i].length());
+            }
+        }
+        for (String[] l : lines) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                line.append(i < 7 ? String.format("%-" + w[i] + "s  ", l[i]) : l[i]);
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        if (r.rows().isEmpty()) {
+            sb.append("(no processes)\n");
+        }
+        sb.append(r.ok() ? "every wanted process is in its wanted state\n"
+                : "not every wanted process is in its wanted state (exit 3)\n");
+        return sb.toString();
+    }
+
+    /** 45s, 3m05s, 2h03m, 4d02h. */
+    static String uptime(Instant from, Instant now) {
+        long s = Math.max(0, Duration.between(from, now).toSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format("%dm%02ds", s / 60, s % 60);
+        }
+        if (s < 86400) {
+            return String.format("%dh%02dm", s / 3600, (s % 3600) / 60);
+        }
+        return String.format("%dd%02dh", s / 86400, (s % 86400) / 3600);
+    }
+}

@@ -1,0 +1,199 @@
+package procrust.reconcile;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import procrust.config.Config;
+import procrust.diag.Diagnostic;
+import procrust.plan.Action;
+import procrust.plan.ActionKind;
+import procrust.runtime.KillSignaller;
+import procrust.runtime.LinuxLauncher;
+import procrust.runtime.LinuxProcessTable;
+import procrust.state.ApplyLock;
+import procrust.state.Requests;
+import procrust.state.StateDirs;
+import procrust.state.StateFile;
+import procrust.state.StateStore;
+import procrust.validate.CheckResult;
+
+/**
+ * One {@code procrust apply}: takes the uid's lock, loads and verifies the state, then runs the
+ * {@link Reconciler} until SIGTERM/SIGINT (or, with {@code once}, until everything due now is done).
+ * Wakes on child exits, file changes (inotify), requests, and the instants the reconciler asks for.
+ * On SIGTERM/SIGINT it ends within a second and leaves every service running.
+ */
+public final class ApplySession {
+
+    /** What the command line decided. */
+    public record Settings(Path configFile, Path stateBase, Path logDirOption, boolean once, boolean verbose) {
+    }
+
+    private final Settings settings;
+    private final ConfigLoader loader;
+    private final PlanFunction planner;
+    private final WindowOpening windows;
+    private final PrintWriter err;
+    private final Clock clock = Clock.systemDefaultZone();
+    private final Waker waker = new Waker();
+    private volatile boolean stopRequested;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
+                        PrintWriter err) {
+        this.settings = settings;
+        this.loader = loader;
+        this.planner = planner;
+        this.windows = windows;
+        this.err = err;
+    }
+
+    /** Runs apply with the already validated first file; returns the exit status. */
+    public int run(Config first) throws IOException, InterruptedException {
+        Path uidDir = StateDirs.forUid(settings.stateBase(), first.uid());
+        Path logDir = StateDirs.logs(uidDir, settings.logDirOption());
+        ApplyLock.Attempt attempt = ApplyLock.tryAcquire(uidDir);
+        if (!attempt.acquired()) {
+            err.println("procrust: another apply is already running for uid " + first.uid()
+                    + (attempt.holderPid() > 0 ? " (pid " + attempt.holderPid() + ")" : "")
+                    + "; only one apply per uid at a time: stop it first (kill -TERM " + Math.max(attempt.holderPid(), 0)
+                    + " leaves its services running)");
+            err.flush();
+            return 1;
+        }
+        try (ApplyLock lock = attempt.lock()) {
+            return runLocked(first, uidDir, logDir);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int runLocked(Config first, Path uidDir, Path logDir) throws IOException, InterruptedException {
+        LineEventLog log = new LineEventLog(err, clock, settings.verbose());
+        LinuxProcessTable table = new LinuxProcessTable();
+        StateStore store = new StateStore(uidDir, first.uid(), clock);
+        StateStore.ensureDir(logDir);
+        StateStore.Loaded loaded = store.load(true);
+        if (loaded.problem() != null) {
+            log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
+        }
+        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), first, table, clock.instant());
+        for (String g : v.gone()) {
+            log.info("gone", null, g);
+        }
+        Effects fx = new Effects(new LinuxLauncher(table), new KillSignaller(), table, clock, planner, windows,
+                store, log, logDir);
+        Reconciler rec = new Reconciler(fx, first, v.state(), waker::wake);
+        if (!v.gone().isEmpty() || loaded.problem() != null) {
+            rec.setState(v.state());
+            rec.persist();
+        }
+        log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
+                + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
+                + (settings.once() ? ", --once" : ""));
+        Thread hook = new Thread(() -> {
+            stopRequested = true;
+            waker.wake();
+            try {
+                finished.await(900, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "procrust-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
+        StateStore.ensureDir(requestsDir);
+        FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
+        try {
+            takeRequests(rec, uidDir, log);
+            while (!stopRequested) {
+                if (watcher != null && watcher.configChanged.getAndSet(false)) {
+                    reload(rec, log);
+                }
+                if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
+                    takeRequests(rec, uidDir, log);
+                }
+                Instant next = rec.step();
+                if (settings.once() && rec.settled()) {
+                    break;
+                }
+                waker.awaitUntil(next, clock);
+            }
+        } finally {
+            rec.shutdown();
+            if (watcher != null) {
+                watcher.close();
+            }
+        }
+        if (stopRequested) {
+            log.info("exit", null, "signal received: apply ends, every service is left running");
+            return 0;
+        }
+        return finishOnce(rec, log);
+    }
+
+    private int finishOnce(Reconciler rec, LineEventLog log) {
+        if (rec.lastPlan() != null) {
+            for (Action a : rec.lastPlan().actions()) {
+                if (a.kind() == ActionKind.WAIT) {
+                    log.info("waiting", new Key(a.id(), a.version() == null ? "-" : a.version()), a.reason());
+                }
+            }
+        }
+        int failures = rec.failures();
+        log.info("done", null, failures == 0 ? "everything due now is done" : failures + " start(s) or stop(s) failed");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private void reload(Reconciler rec, LineEventLog log) {
+        Path f = settings.configFile();
+        if (!Files.exists(f)) {
+            log.warn("file-rejected", null, f + " is missing; keeping the last valid file in force");
+            return;
+        }
+        CheckResult r = loader.load(f);
+        if (!r.valid()) {
+            StringBuilder sb = new StringBuilder();
+            for (Diagnostic d : r.diagnostics()) {
+                if (d.isError()) {
+                    sb.append(sb.length() == 0 ? "" : "; ").append(d.file()).append(':').append(d.line()).append(':')
+                            .append(d.column()).append(": ").append(d.code().wire()).append(": ").append(d.message());
+                }
+            }
+            log.warn("file-rejected", null, f + " is invalid, nothing changes (the last valid file stays in force): " + sb);
+            return;
+        }
+        Config c = r.config();
+        if (!c.uid().equals(rec.config().uid())) {
+            log.warn("file-rejected", null, f + " now has uid " + c.uid() + " but this apply manages uid "
+                    + rec.config().uid() + ": nothing changes; start a new apply for the new uid");
+            return;
+        }
+        if (c.equals(rec.config())) {
+            log.debug("file-unchanged", null, f + " changed on disk but says the same");
+            return;
+        }
+        rec.replaceConfig(c);
+        log.info("file-reloaded", null, f + ": " + c.processes().size() + " entries; planning again");
+    }
+
+    private void takeRequests(Reconciler rec, Path uidDir, LineEventLog log) throws IOException {
+        for (Path p : Requests.pending(uidDir)) {
+            try {
+                Requests.Request q = Requests.read(p);
+                StateFile s = Requests.applyTo(rec.state(), q);
+                rec.setState(s);
+                rec.persist();
+                log.info("request", null, q.op() + " " + String.join(", ", q.ids()) + " (from " + p.getFileName() + ")");
+            } catch (IOException | RuntimeException e) {
+                log.warn("request-rejected", null, p.getFileName() + ": " + e.getMessage());
+            }
+            Files.deleteIfExists(p);
+        }
+    }
+}

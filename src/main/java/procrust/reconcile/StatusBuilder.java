@@ -1,0 +1,105 @@
+package procrust.reconcile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import procrust.config.Config;
+import procrust.config.ProcessSpec;
+import procrust.plan.Action;
+import procrust.plan.ActionKind;
+import procrust.plan.InstanceState;
+import procrust.plan.Plan;
+import procrust.state.InstanceRecord;
+import procrust.state.StateFile;
+
+/**
+ * Builds a {@link StatusReport} from the file, the verified state and the plan at {@code now}: rows
+ * for every record, then for every process of the file the plan mentions without a record (waiting,
+ * ready to start, held). Read-only.
+ */
+public final class StatusBuilder {
+
+    /** States in which a wanted process is not where it should be. */
+    private static final Set<InstanceState> NOT_OK = EnumSet.of(InstanceState.BACKOFF, InstanceState.FAILED,
+            InstanceState.PENDING_HEALTH_CHECK, InstanceState.STOPPING, InstanceState.READY_TO_START,
+            InstanceState.SCHEDULED_STOP);
+
+    private StatusBuilder() {
+    }
+
+    public static StatusReport build(Config config, StateFile verified, Long applyPid, String stateProblem,
+                                     PlanFunction planner, Instant now) {
+        Set<Key> unsupervised = applyPid == null ? ObservedReader.liveKeys(verified) : Set.of();
+        Plan plan = planner.plan(config, ObservedReader.toObserved(verified, unsupervised), now);
+        Map<Key, Action> byKey = new HashMap<>();
+        for (Action a : plan.actions()) {
+            if (a.version() != null) {
+                byKey.putIfAbsent(new Key(a.id(), a.kind() == ActionKind.REPLACE ? a.oldVersion() : a.version()), a);
+            }
+        }
+        Map<String, Integer> order = new LinkedHashMap<>();
+        for (String id : config.ids()) {
+            order.put(id, order.size());
+        }
+        List<StatusReport.Row> rows = new ArrayList<>();
+        java.util.Set<Key> seen = new java.util.HashSet<>();
+        for (InstanceRecord r : verified.instances()) {
+            Key k = new Key(r.id(), r.version());
+            seen.add(k);
+            order.putIfAbsent(r.id(), order.size());
+            rows.add(recordRow(r, byKey.get(k), unsupervised.contains(k), verified.holds().contains(r.id())));
+        }
+        for (Action a : plan.actions()) {
+            Key k = new Key(a.id(), a.version() == null ? "-" : a.version());
+            if (a.kind() == ActionKind.STOP || !seen.add(k)) {
+                continue; // stops concern records, shown above
+            }
+            ProcessSpec spec = a.version() == null ? null : Entries.entry(config, k);
+            String type = spec == null ? "-" : spec.type().wire();
+            InstanceState st = a.kind() == ActionKind.START || a.kind() == ActionKind.REPLACE
+                    ? InstanceState.READY_TO_START
+                    : verified.holds().contains(a.id()) ? InstanceState.HELD : InstanceState.WAITING;
+            rows.add(new StatusReport.Row(a.id(), k.version(), type, st, null, null, 0, a.reason()));
+        }
+        rows.sort(Comparator.comparing((StatusReport.Row r) -> order.getOrDefault(r.id(), Integer.MAX_VALUE))
+                .thenComparing(StatusReport.Row::version));
+        boolean ok = !plan.hasChanges() && stateProblem == null
+                && rows.stream().noneMatch(r -> NOT_OK.contains(r.state()));
+        return new StatusReport(config.uid(), applyPid, rows, stateProblem, ok, now);
+    }
+
+    private static StatusReport.Row recordRow(InstanceRecord r, Action a, boolean unsupervised, boolean held) {
+        boolean live = r.claimsLive();
+        InstanceState st = r.state();
+        List<String> notes = new ArrayList<>();
+        if (a != null && (a.kind() == ActionKind.STOP || a.kind() == ActionKind.REPLACE) && live
+                && st == InstanceState.RUNNING) {
+            st = InstanceState.SCHEDULED_STOP;
+            notes.add("to stop: " + a.reason());
+        }
+        if (held && !live && st == InstanceState.STOPPED) {
+            st = InstanceState.HELD;
+        }
+        if (a != null && !a.changedFields().isEmpty()) {
+            notes.add(String.join(", ", a.changedFields()) + " changed since start: not restarted (takes effect at the next start)");
+        }
+        if (r.note() != null) {
+            notes.add(r.note());
+        }
+        if (a != null && a.kind() == ActionKind.WAIT && !live && notes.isEmpty()) {
+            notes.add(a.reason());
+        }
+        if (unsupervised) {
+            notes.add("no apply running: not supervised");
+        }
+        return new StatusReport.Row(r.id(), r.version(), r.type() == null ? "-" : r.type(), st,
+                live ? r.pid() : null, live ? r.startedAt() : null, r.restarts(),
+                notes.isEmpty() ? null : String.join("; ", notes));
+    }
+}

@@ -1,0 +1,95 @@
+package procrust.runtime;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Spawns {@code setsid /bin/sh -c COMMAND}: a new session and process group led by the shell, stdin
+ * from /dev/null, stdout and stderr appended to the log file (never a pipe to procrust, so the
+ * process outlives procrust and never dies of SIGPIPE). The exit status comes from
+ * {@link Process#onExit()}; dash does not exec the last command, so the held pid is the shell's and
+ * the whole group is what gets signalled.
+ */
+public final class LinuxLauncher implements Launcher {
+
+    private static final File DEV_NULL = new File("/dev/null");
+
+    private final ProcessTable table;
+
+    public LinuxLauncher(ProcessTable table) {
+        this.table = table;
+    }
+
+    @Override
+    public Spawned spawn(SpawnRequest r) throws IOException {
+        if (r.workingDir() != null && !Files.isDirectory(r.workingDir())) {
+            throw new IOException("working_dir " + r.workingDir() + " does not exist or is not a directory");
+        }
+        prepareLog(r.logFile());
+        ProcessBuilder pb = new ProcessBuilder("setsid", "/bin/sh", "-c", r.command());
+        if (r.workingDir() != null) {
+            pb.directory(r.workingDir().toFile());
+        }
+        Map<String, String> env = pb.environment();
+        env.putAll(r.env());
+        pb.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(r.logFile().toFile()));
+        pb.redirectErrorStream(true);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IOException("cannot start /bin/sh -c: " + e.getMessage(), e);
+        }
+        long pid = p.pid();
+        long ticks = awaitOwnSession(pid);
+        CompletableFuture<Integer> exit = p.onExit().thenApply(Process::exitValue);
+        return new Spawned(pid, ticks, exit);
+    }
+
+    /**
+     * Waits (briefly: it takes microseconds) until the child has called setsid, so that a group
+     * signal sent from now on reaches it. Returns its start ticks, or -1 when it already exited.
+     */
+    private long awaitOwnSession(long pid) {
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            var st = table.stat(pid);
+            if (st.isEmpty()) {
+                return -1;
+            }
+            if (st.get().session() == pid || st.get().zombie() || System.nanoTime() > end) {
+                return st.get().startTicks();
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return st.get().startTicks();
+            }
+        }
+    }
+
+    /** Creates the log folder (0700) and file when missing; the file is 0600 whatever the umask. */
+    static void prepareLog(Path log) throws IOException {
+        Path dir = log.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+        if (!Files.exists(log)) {
+            try {
+                Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // created meanwhile: fine
+            }
+        }
+        Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-------"));
+    }
+}

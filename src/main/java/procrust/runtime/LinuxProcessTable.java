@@ -1,0 +1,83 @@
+package procrust.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link ProcessTable} backed by {@code /proc}. */
+public final class LinuxProcessTable implements ProcessTable {
+
+    private final Path proc;
+    private volatile String bootId;
+
+    public LinuxProcessTable() {
+        this(Path.of("/proc"));
+    }
+
+    /** For tests: a different proc root. */
+    public LinuxProcessTable(Path proc) {
+        this.proc = proc;
+    }
+
+    @Override
+    public Optional<ProcStat> stat(long pid) {
+        if (pid <= 0) {
+            return Optional.empty();
+        }
+        try {
+            String line = Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.UTF_8);
+            return Optional.of(ProcStat.parse(line.strip()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            // the process vanished while we read it (ESRCH surfaces as an IOException)
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String bootId() {
+        String id = bootId;
+        if (id == null) {
+            try {
+                id = Files.readString(proc.resolve("sys/kernel/random/boot_id"), StandardCharsets.US_ASCII).strip();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the boot id from " + proc, e);
+            }
+            bootId = id;
+        }
+        return id;
+    }
+
+    @Override
+    public List<Long> groupMembers(long pgid) {
+        List<Long> out = new ArrayList<>();
+        if (pgid <= 1) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(proc)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(name);
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                stat(pid).filter(s -> s.pgid() == pgid && s.session() == pgid && !s.zombie()).ifPresent(s -> out.add(s.pid()));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + proc, e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,27 @@
+package procrust.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read-only view of the host's processes (identity, liveness, group membership). */
+public interface ProcessTable {
+
+    /** The process's stat, or empty when no such pid exists now. */
+    Optional<ProcStat> stat(long pid);
+
+    /** This boot's id ({@code /proc/sys/kernel/random/boot_id}). */
+    String bootId();
+
+    /**
+     * Pids of the live (non-zombie) members of the process group {@code pgid} in the session of the
+     * same id: the processes procrust spawns lead both, so a member of both is provably of that
+     * spawn (a group id cannot be reused while any member remains). Zombies run nothing and may never
+     * be reaped when the host's init does not reap orphans, so they do not count.
+     */
+    List<Long> groupMembers(long pgid);
+
+    /** True while any non-zombie member of the group remains. */
+    default boolean groupAlive(long pgid) {
+        return !groupMembers(pgid).isEmpty();
+    }
+}

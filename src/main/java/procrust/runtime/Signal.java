@@ -1,0 +1,6 @@
+package procrust.runtime;
+
+/** The signals procrust sends. */
+public enum Signal {
+    TERM, KILL
+}

@@ -1,0 +1,18 @@
+package procrust.runtime;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to run: {@code /bin/sh -c command} in {@code workingDir} (null: procrust's own), with the
+ * environment of procrust plus {@code env}, stdout and stderr appended to {@code logFile}.
+ */
+public record SpawnRequest(String command, Path workingDir, Map<String, String> env, Path logFile) {
+
+    public SpawnRequest {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(logFile, "logFile");
+        env = env == null ? Map.of() : Map.copyOf(env);
+    }
+}

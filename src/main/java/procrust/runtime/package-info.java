@@ -1,0 +1,5 @@
+/**
+ * Process control on Linux: spawn in a new session (setsid, /bin/sh -c, output appended to a log
+ * file), signal whole process groups, read identity and liveness from /proc. May import: java only.
+ */
+package procrust.runtime;

@@ -1,0 +1,61 @@
+package procrust.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The content of {@code DIR/<uid>/state.json}: every remembered instance and the operator holds
+ * (ids kept stopped by {@code procrust stop}). Immutable; the "with" methods return a copy.
+ */
+public record StateFile(int format, String uid, List<InstanceRecord> instances, List<String> holds) {
+
+    public static final int FORMAT = 1;
+
+    public StateFile {
+        Objects.requireNonNull(uid, "uid");
+        instances = instances == null ? List.of() : List.copyOf(instances);
+        holds = holds == null ? List.of() : List.copyOf(holds);
+    }
+
+    public static StateFile empty(String uid) {
+        return new StateFile(FORMAT, uid, List.of(), List.of());
+    }
+
+    public Optional<InstanceRecord> find(String id, String version) {
+        return instances.stream().filter(r -> r.sameInstance(id, version)).findFirst();
+    }
+
+    /** Replaces the record of the same (id, version), or appends it. */
+    public StateFile put(InstanceRecord r) {
+        List<InstanceRecord> out = new ArrayList<>(instances);
+        boolean replaced = false;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).sameInstance(r.id(), r.version())) {
+                out.set(i, r);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            out.add(r);
+        }
+        return new StateFile(format, uid, out, holds);
+    }
+
+    /** Applies {@code f} to the record of (id, version) when there is one. */
+    public StateFile update(String id, String version, UnaryOperator<InstanceRecord> f) {
+        return find(id, version).map(r -> put(f.apply(r))).orElse(this);
+    }
+
+    public StateFile remove(String id, String version) {
+        List<InstanceRecord> out = new ArrayList<>(instances);
+        out.removeIf(r -> r.sameInstance(id, version));
+        return new StateFile(format, uid, out, holds);
+    }
+
+    public StateFile withHolds(List<String> newHolds) {
+        return new StateFile(format, uid, instances, newHolds);
+    }
+}

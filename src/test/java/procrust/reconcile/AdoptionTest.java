@@ -1,0 +1,93 @@
+package procrust.reconcile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static procrust.reconcile.Fixture.T0;
+import static procrust.reconcile.Fixture.UID;
+import static procrust.reconcile.Fixture.V1;
+import static procrust.reconcile.Fixture.config;
+import static procrust.reconcile.Fixture.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import procrust.config.Config;
+import procrust.plan.InstanceState;
+import procrust.state.InstanceRecord;
+import procrust.state.StateFile;
+
+/** Which recorded pids are adopted, and that nothing unproven is ever signalled. */
+class AdoptionTest {
+
+    @TempDir
+    Path tmp;
+
+    private static InstanceRecord running(String id, long pid, long ticks, String boot) {
+        return new InstanceRecord(id, V1, "normal", InstanceState.RUNNING, pid, ticks, boot, T0.minusSeconds(60),
+                T0.minusSeconds(60), 0, 0, null, null, T0.minusSeconds(60),
+                spec(0, id, "run-" + id, V1).fingerprint(), null, null, null);
+    }
+
+    @Test
+    void onlyALiveNonZombieWithMatchingStartTimeAndBootIdIsAdopted() {
+        Fixture f = new Fixture(tmp);
+        FakeRuntime rt = f.rt;
+        rt.existing(500, 5000, "run-alive");
+        rt.existing(502, 5020, "run-zombie").state = 'Z';
+        rt.existing(503, 9999, "unrelated");
+        rt.existing(504, 5040, "run-rebooted");
+        StateFile recorded = new StateFile(StateFile.FORMAT, UID, List.of(
+                running("alive", 500, 5000, FakeRuntime.BOOT),
+                running("dead", 501, 5010, FakeRuntime.BOOT),
+                running("zombie", 502, 5020, FakeRuntime.BOOT),
+                running("reused", 503, 5030, FakeRuntime.BOOT),
+                running("rebooted", 504, 5040, "another-boot")), List.of());
+        Config c = config(spec(0, "alive", "run-alive", V1), spec(1, "dead", "run-dead", V1),
+                spec(2, "zombie", "run-zombie", V1), spec(3, "reused", "run-reused", V1),
+                spec(4, "rebooted", "run-rebooted", V1));
+
+        ObservedReader.Verified v = ObservedReader.verify(recorded, c, rt, T0);
+        Map<String, InstanceRecord> by = new java.util.HashMap<>();
+        v.state().instances().forEach(r -> by.put(r.id(), r));
+        assertEquals(Long.valueOf(500), by.get("alive").pid());
+        assertEquals(InstanceState.RUNNING, by.get("alive").state());
+        for (String gone : List.of("dead", "zombie", "reused", "rebooted")) {
+            assertNull(by.get(gone).pid(), gone);
+            assertEquals(InstanceState.BACKOFF, by.get(gone).state(), gone);
+        }
+        assertTrue(by.get("reused").note().contains("pid now belongs to another process"), by.get("reused").note());
+        assertTrue(by.get("rebooted").note().contains("rebooted"), by.get("rebooted").note());
+        assertTrue(by.get("zombie").note().contains("zombie"), by.get("zombie").note());
+        assertEquals(4, v.gone().size());
+
+        f.start(c, recorded);
+        f.settle();
+        f.clock.advance(java.time.Duration.ofSeconds(5));
+        f.settle();
+        assertTrue(rt.effects.stream().noneMatch(e -> e.startsWith("TERM") || e.startsWith("KILL")),
+                "nothing signalled: " + rt.effects);
+        assertEquals(List.of("spawn run-dead", "spawn run-zombie", "spawn run-reused", "spawn run-rebooted"), rt.effects,
+                "the four gone ones start anew, the live one is not duplicated");
+        assertTrue(f.events.stream().anyMatch(e -> e.startsWith("adopted alive@")), f.events::toString);
+    }
+
+    @Test
+    void anAdoptedProcessThatEndsIsNoticedByPolling() {
+        Fixture f = new Fixture(tmp);
+        f.rt.existing(500, 5000, "run-alive");
+        StateFile recorded = new StateFile(StateFile.FORMAT, UID,
+                List.of(running("alive", 500, 5000, FakeRuntime.BOOT)), List.of());
+        f.start(config(spec(0, "alive", "run-alive", V1)), recorded);
+        java.time.Instant next = f.settle();
+        assertEquals(T0.plus(Reconciler.ADOPTED_POLL), next);
+        f.rt.procs.get(500L).state = 'Z';
+        f.clock.set(next);
+        f.settle();
+        InstanceRecord r = f.rec.state().find("alive", V1).orElseThrow();
+        assertEquals(InstanceState.BACKOFF, r.state());
+        assertTrue(r.note().contains("exit code unknown"), r.note());
+    }
+}
