@@ -84,6 +84,11 @@ class ApplySurvivalIT {
             JsonNode st = h.status();
             assertTrue(st.path("apply_pid").isNull());
             assertEquals("RUNNING", st.path("processes").get(0).path("state").asText(), st::toString);
+            Procrust.Result plan = h.run("plan", "--output", "json");
+            assertEquals(0, plan.exit(), plan::toString);
+            JsonNode actions = Host.JSON.readTree(plan.out()).path("actions");
+            assertEquals("adopt", actions.get(0).path("action").asText(), plan::toString);
+            assertEquals("adopt", actions.get(1).path("action").asText(), plan::toString);
         }
     }
 
