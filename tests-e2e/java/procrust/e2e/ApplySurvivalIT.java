@@ -149,4 +149,22 @@ class ApplySurvivalIT {
             assertEquals("RUNNING", h.stateOf("svc"));
         }
     }
+
+    @Test
+    void asRootAFileOthersCanChangeIsRefusedAndNothingStarts() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+        try (Host h = new Host()) {
+            h.write("""
+                    [[process]]
+                    id = "svc"
+                    command = "exec sleep 300"
+                    apply_on = "2024-10-01T12:00:00"
+                    """);
+            Files.setPosixFilePermissions(h.config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+            Procrust.Result r = h.run("apply", "--once");
+            assertEquals(1, r.exit(), r::toString);
+            assertTrue(r.err().contains("insecure-file"), r::toString);
+            assertTrue(h.processesOf("svc").isEmpty());
+        }
+    }
 }

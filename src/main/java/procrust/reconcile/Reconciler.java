@@ -231,7 +231,7 @@ public final class Reconciler {
         for (Watches.Exit e : watches.drainExits()) {
             InstanceRecord r = state.find(e.key().id(), e.key().version()).orElse(null);
             if (r != null && r.pid() != null && r.pid() == e.pid()) {
-                changed |= ended(r, e.code(), now);
+                changed |= ended(r, e.code(), now, true);
             }
         }
         return changed;
@@ -247,16 +247,17 @@ public final class Reconciler {
                 continue;
             }
             boot = boot == null ? fx.table().bootId() : boot;
-            if (Adoption.check(r, fx.table().stat(r.pid()), boot) != Adoption.Verdict.ALIVE) {
+            Adoption.Verdict v = Adoption.check(r, fx.table().stat(r.pid()), boot);
+            if (v != Adoption.Verdict.ALIVE) {
                 watches.forget(w.getKey());
-                changed |= ended(r, null, now);
+                changed |= ended(r, null, now, Adoption.groupStillOurs(v));
             }
         }
         return changed;
     }
 
     /** The leader of {@code r} ended with {@code code} (null: unknown). */
-    private boolean ended(InstanceRecord r, Integer code, Instant now) {
+    private boolean ended(InstanceRecord r, Integer code, Instant now, boolean groupOurs) {
         Key k = new Key(r.id(), r.version());
         if (r.state() == InstanceState.STOPPING) {
             return false; // the stop in progress (or to resume) sees the group go
@@ -271,17 +272,18 @@ public final class Reconciler {
         if (o.failure()) {
             failures++;
         }
-        settle(r, o.record(), now);
+        settle(r, o.record(), now, groupOurs);
         return true;
     }
 
     /**
      * Puts the outcome of an exit in place. When members of the group outlive the leader they are
      * stopped first (the record is STOPPING until they are gone, then becomes the outcome).
+     * {@code groupOurs}: the group id is provably still ours (see {@link Adoption#groupStillOurs}).
      */
-    private void settle(InstanceRecord was, InstanceRecord outcome, Instant now) {
+    private void settle(InstanceRecord was, InstanceRecord outcome, Instant now, boolean groupOurs) {
         Key k = new Key(was.id(), was.version());
-        if (was.pid() != null && fx.table().groupAlive(was.pid())) {
+        if (groupOurs && was.pid() != null && fx.table().groupAlive(was.pid())) {
             InstanceRecord stopping = outcome.toBuilder().afterStop(outcome.state()).processOf(was)
                     .state(InstanceState.STOPPING, now).build();
             setState(state.put(stopping));
@@ -303,7 +305,7 @@ public final class Reconciler {
         ExitRules.Outcome o = ExitRules.failedStart(rec, spec, why, now);
         fx.log().warn(o.event(), new Key(rec.id(), rec.version()), o.record().note());
         failures++;
-        settle(rec, o.record(), now);
+        settle(rec, o.record(), now, true);
     }
 
     // ---- stops ----------------------------------------------------------------------------------
