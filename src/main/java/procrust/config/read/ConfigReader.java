@@ -62,6 +62,13 @@ public final class ConfigReader {
             sink.error(Code.TOML_SYNTAX, "is nested too deeply to read (arrays or inline tables inside each other "
                     + "thousands of levels deep): is it really a procrust file?", new SourcePos(1, 1), null, null);
             return null;
+        } catch (RuntimeException | AssertionError e) {
+            // a tomlj bug on malformed input (or one of its asserts, if assertions came on before the
+            // static block above ran): still a syntax error, at the line that sets it off
+            sink.error(Code.TOML_SYNTAX, "TOML syntax: this line cannot be read (the TOML parser failed on it: "
+                    + e.getClass().getSimpleName() + "); check its quotes, brackets and date-times",
+                    ParserCrash.locate(src.text()), null, null);
+            return null;
         }
     }
 
