@@ -3,7 +3,9 @@ package procrust.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +16,12 @@ import procrust.config.Config;
 import procrust.plan.Observed;
 import procrust.plan.Plan;
 import procrust.plan.Planner;
+import procrust.reconcile.Key;
+import procrust.reconcile.ObservedReader;
+import procrust.runtime.LinuxProcessTable;
+import procrust.state.ApplyLock;
 import procrust.state.StateDirs;
+import procrust.state.StateStore;
 import procrust.validate.CheckResult;
 import procrust.validate.ConfigChecker;
 
@@ -39,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
     boolean detailedExitcode;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         CommonOptions common = Main.common();
         String output = common.output();
         if (!output.equals("text") && !output.equals("json")) {
@@ -73,15 +80,20 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /**
-     * What runs on this host for the file's uid: read-only from {@code STATE_DIR/<uid>/}, nothing when
-     * that directory does not exist (nothing was ever applied).
+     * What runs on this host for the file's uid: read-only from {@code STATE_DIR/<uid>/} (a corrupt
+     * state file is left where it is and counts as nothing known), each recorded pid checked against
+     * /proc as apply would; nothing when that directory does not exist (nothing was ever applied).
+     * Live instances count as unsupervised (plan shows {@code adopt}) unless an apply runs.
      */
-    static Observed observed(Config config, CommonOptions common) {
+    static Observed observed(Config config, CommonOptions common) throws java.io.IOException {
         Path dir = StateDirs.forUid(StateDirs.base(common.stateDirOption()), config.uid());
         if (!Files.isDirectory(dir)) {
             return Observed.EMPTY;
         }
-        // reading state.json and checking it against /proc is the reconciler's (procrust.reconcile)
-        return Observed.EMPTY;
+        Instant now = Instant.now();
+        StateStore.Loaded loaded = new StateStore(dir, config.uid(), Clock.systemUTC()).load(false);
+        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), config, new LinuxProcessTable(), now);
+        Set<Key> unsupervised = ApplyLock.holder(dir).isPresent() ? Set.of() : ObservedReader.liveKeys(v.state());
+        return ObservedReader.toObserved(v.state(), unsupervised);
     }
 }
