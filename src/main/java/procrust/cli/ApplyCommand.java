@@ -11,7 +11,8 @@ import procrust.plan.Windows;
 import procrust.reconcile.ApplySession;
 import procrust.state.StateDirs;
 import procrust.validate.CheckResult;
-import procrust.validate.ConfigChecker;
+import java.nio.file.Path;
+import procrust.diag.Severity;
 
 /** {@code procrust apply [--once]}: makes the host match the file and keeps it matching. */
 @Command(name = "apply", description = {
@@ -30,7 +31,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommonOptions c = Main.common();
         PrintWriter err = spec.commandLine().getErr();
-        CheckResult r = ConfigChecker.check(c.configFile());
+        CheckResult r = ConfigGate.check(c.configFile(), Severity.ERROR);
         if (!r.diagnostics().isEmpty()) {
             CheckViews.text(r, c.configFile().toString(), c.color(), err);
         }
@@ -39,8 +40,13 @@ final class ApplyCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        ApplySession.Settings s = new ApplySession.Settings(c.configFile(), StateDirs.base(c.stateDirOption()),
-                c.logDirOption(), once, c.verbose());
-        return new ApplySession(s, ConfigChecker::check, Planner::plan, Windows::openingOf, err).run(r.config());
+        Path base = StateDirs.base(c.stateDirOption());
+        Path uidDir = StateDirs.forUid(base, r.config().uid());
+        if (!StateGate.check(base, uidDir, StateDirs.logs(uidDir, c.logDirOption()), c.logDirOption() != null, err)) {
+            return 1;
+        }
+        ApplySession.Settings s = new ApplySession.Settings(c.configFile(), base, c.logDirOption(), once, c.verbose());
+        return new ApplySession(s, f -> ConfigGate.checkOrReport(f, Severity.ERROR), Planner::plan,
+                Windows::openingOf, err).run(r.config());
     }
 }

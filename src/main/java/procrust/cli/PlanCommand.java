@@ -1,9 +1,12 @@
 package procrust.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,12 +14,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import procrust.config.Config;
+import procrust.diag.Code;
+import procrust.diag.Diagnostic;
+import procrust.diag.Severity;
 import procrust.plan.Observed;
 import procrust.plan.Plan;
 import procrust.plan.Planner;
 import procrust.state.StateDirs;
 import procrust.validate.CheckResult;
-import procrust.validate.ConfigChecker;
+import procrust.reconcile.ObservedReader;
+import procrust.runtime.LinuxProcessTable;
+import procrust.state.ApplyLock;
+import procrust.state.StateFile;
+import procrust.state.StateStore;
 
 /**
  * {@code procrust plan [--at DATETIME] [--detailed-exitcode]}: what apply would do now, or at that
@@ -39,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
     boolean detailedExitcode;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         CommonOptions common = Main.common();
         String output = common.output();
         if (!output.equals("text") && !output.equals("json")) {
@@ -49,7 +59,12 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path file = common.configFile();
-        CheckResult checked = ConfigChecker.check(file);
+        CheckResult checked = ConfigGate.check(file, Severity.WARNING);
+        for (Diagnostic d : checked.diagnostics()) {
+            if (d.code() == Code.INSECURE_FILE) {
+                err.println(file + ": warning[" + d.code().wire() + "]: " + d.message());
+            }
+        }
         if (!checked.valid()) {
             if (output.equals("json")) {
                 CheckViews.json(checked, out);
@@ -76,12 +91,14 @@ final class PlanCommand implements Callable<Integer> {
      * What runs on this host for the file's uid: read-only from {@code STATE_DIR/<uid>/}, nothing when
      * that directory does not exist (nothing was ever applied).
      */
-    static Observed observed(Config config, CommonOptions common) {
+    static Observed observed(Config config, CommonOptions common) throws IOException {
         Path dir = StateDirs.forUid(StateDirs.base(common.stateDirOption()), config.uid());
         if (!Files.isDirectory(dir)) {
             return Observed.EMPTY;
         }
-        // reading state.json and checking it against /proc is the reconciler's (procrust.reconcile)
-        return Observed.EMPTY;
+        StateFile recorded = new StateStore(dir, config.uid(), Clock.systemDefaultZone()).load(false).state();
+        StateFile verified = ObservedReader.verify(recorded, config, new LinuxProcessTable(), Instant.now()).state();
+        boolean applyRunning = ApplyLock.holder(dir).isPresent();
+        return ObservedReader.toObserved(verified, applyRunning ? Set.of() : ObservedReader.liveKeys(verified));
     }
 }

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import procrust.config.Config;
 import procrust.diag.Diagnostic;
+import procrust.logs.RotationTask;
 import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.runtime.KillSignaller;
@@ -106,6 +109,18 @@ public final class ApplySession {
             }
         }, "procrust-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // log rotation runs on its own thread: a slow copy never delays a stop or a start
+        java.util.concurrent.atomic.AtomicReference<Config> current = new java.util.concurrent.atomic.AtomicReference<>(first);
+        RotationTask rotation = new RotationTask(() -> RotationTask.policies(current.get(), logDir, clock.instant()),
+                msg -> log.warn("log-rotation-failed", null, msg));
+        ScheduledExecutorService rotator = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "procrust-log-rotation");
+            t.setDaemon(true);
+            return t;
+        });
+        if (!settings.once()) {
+            rotation.scheduleOn(rotator, RotationTask.DEFAULT_INTERVAL);
+        }
         Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
         StateStore.ensureDir(requestsDir);
         FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
@@ -114,6 +129,7 @@ public final class ApplySession {
             while (!stopRequested) {
                 if (watcher != null && watcher.configChanged.getAndSet(false)) {
                     reload(rec, log);
+                    current.set(rec.config());
                 }
                 if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
                     takeRequests(rec, uidDir, log);
@@ -129,6 +145,10 @@ public final class ApplySession {
             if (watcher != null) {
                 watcher.close();
             }
+            rotator.shutdownNow();
+        }
+        if (settings.once()) {
+            rotation.run(); // no schedule with --once (cron): one size check per run
         }
         if (stopRequested) {
             log.info("exit", null, "signal received: apply ends, every service is left running");
