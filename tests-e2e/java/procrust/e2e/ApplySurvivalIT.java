@@ -84,6 +84,11 @@ class ApplySurvivalIT {
             JsonNode st = h.status();
             assertTrue(st.path("apply_pid").isNull());
             assertEquals("RUNNING", st.path("processes").get(0).path("state").asText(), st::toString);
+            Procrust.Result plan = h.run("plan", "--output", "json");
+            assertEquals(0, plan.exit(), plan::toString);
+            JsonNode actions = Host.JSON.readTree(plan.out()).path("actions");
+            assertEquals("adopt", actions.get(0).path("action").asText(), plan::toString);
+            assertEquals("adopt", actions.get(1).path("action").asText(), plan::toString);
         }
     }
 
@@ -142,6 +147,24 @@ class ApplySurvivalIT {
                 assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith("state.json.corrupt-")));
             }
             assertEquals("RUNNING", h.stateOf("svc"));
+        }
+    }
+
+    @Test
+    void asRootAFileOthersCanChangeIsRefusedAndNothingStarts() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+        try (Host h = new Host()) {
+            h.write("""
+                    [[process]]
+                    id = "svc"
+                    command = "exec sleep 300"
+                    apply_on = "2024-10-01T12:00:00"
+                    """);
+            Files.setPosixFilePermissions(h.config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+            Procrust.Result r = h.run("apply", "--once");
+            assertEquals(1, r.exit(), r::toString);
+            assertTrue(r.err().contains("insecure-file"), r::toString);
+            assertTrue(h.processesOf("svc").isEmpty());
         }
     }
 }

@@ -1,20 +1,24 @@
 package procrust.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import procrust.diag.Severity;
 import procrust.plan.Planner;
 import procrust.plan.Windows;
 import procrust.reconcile.ApplySession;
 import procrust.state.StateDirs;
 import procrust.validate.CheckResult;
-import java.nio.file.Path;
-import procrust.diag.Severity;
 
-/** {@code procrust apply [--once]}: makes the host match the file and keeps it matching. */
+/**
+ * {@code procrust apply [--once]}: makes the host match the file and keeps it matching. As root, a
+ * file others could change is refused, at start and at every reload ({@link ConfigGate}); the state
+ * and log folders must be procrust's own ({@link StateGate}).
+ */
 @Command(name = "apply", description = {
         "Make the host match the file and keep it matching, until SIGTERM/SIGINT (services keep running).",
         "Re-reads the file when it changes; an invalid file is reported and ignored."})
@@ -31,7 +35,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommonOptions c = Main.common();
         PrintWriter err = spec.commandLine().getErr();
-        CheckResult r = ConfigGate.check(c.configFile(), Severity.ERROR);
+        CheckResult r = ConfigGate.checkOrReport(c.configFile(), Severity.ERROR);
         if (!r.diagnostics().isEmpty()) {
             CheckViews.text(r, c.configFile().toString(), c.color(), err);
         }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Mixin;
                 HoldCommand.Start.class,
                 LogsCommand.class,
                 CompletionCommand.class,
+                TuiCommand.class,
         })
 public final class Main implements Runnable {
 

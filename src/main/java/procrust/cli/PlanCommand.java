@@ -20,13 +20,13 @@ import procrust.diag.Severity;
 import procrust.plan.Observed;
 import procrust.plan.Plan;
 import procrust.plan.Planner;
-import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
+import procrust.reconcile.Key;
 import procrust.reconcile.ObservedReader;
 import procrust.runtime.LinuxProcessTable;
 import procrust.state.ApplyLock;
-import procrust.state.StateFile;
+import procrust.state.StateDirs;
 import procrust.state.StateStore;
+import procrust.validate.CheckResult;
 
 /**
  * {@code procrust plan [--at DATETIME] [--detailed-exitcode]}: what apply would do now, or at that
@@ -88,17 +88,20 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /**
-     * What runs on this host for the file's uid: read-only from {@code STATE_DIR/<uid>/}, nothing when
-     * that directory does not exist (nothing was ever applied).
+     * What runs on this host for the file's uid: read-only from {@code STATE_DIR/<uid>/} (a corrupt
+     * state file is left where it is and counts as nothing known), each recorded pid checked against
+     * /proc as apply would; nothing when that directory does not exist (nothing was ever applied).
+     * Live instances count as unsupervised (plan shows {@code adopt}) unless an apply runs.
      */
     static Observed observed(Config config, CommonOptions common) throws IOException {
         Path dir = StateDirs.forUid(StateDirs.base(common.stateDirOption()), config.uid());
         if (!Files.isDirectory(dir)) {
             return Observed.EMPTY;
         }
-        StateFile recorded = new StateStore(dir, config.uid(), Clock.systemDefaultZone()).load(false).state();
-        StateFile verified = ObservedReader.verify(recorded, config, new LinuxProcessTable(), Instant.now()).state();
-        boolean applyRunning = ApplyLock.holder(dir).isPresent();
-        return ObservedReader.toObserved(verified, applyRunning ? Set.of() : ObservedReader.liveKeys(verified));
+        Instant now = Instant.now();
+        StateStore.Loaded loaded = new StateStore(dir, config.uid(), Clock.systemUTC()).load(false);
+        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), config, new LinuxProcessTable(), now);
+        Set<Key> unsupervised = ApplyLock.holder(dir).isPresent() ? Set.of() : ObservedReader.liveKeys(v.state());
+        return ObservedReader.toObserved(v.state(), unsupervised);
     }
 }

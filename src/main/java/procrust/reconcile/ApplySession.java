@@ -12,8 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import procrust.config.Config;
 import procrust.diag.Diagnostic;
-import procrust.logs.RotationTask;
 import procrust.plan.Action;
+import procrust.logs.RotationTask;
 import procrust.plan.ActionKind;
 import procrust.runtime.KillSignaller;
 import procrust.runtime.LinuxLauncher;
@@ -45,6 +45,8 @@ public final class ApplySession {
     private final Clock clock = Clock.systemDefaultZone();
     private final Waker waker = new Waker();
     private volatile boolean stopRequested;
+    /** The file in force, for the log-rotation thread. */
+    private volatile Config currentConfig;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
@@ -109,18 +111,14 @@ public final class ApplySession {
             }
         }, "procrust-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        // log rotation runs on its own thread: a slow copy never delays a stop or a start
-        java.util.concurrent.atomic.AtomicReference<Config> current = new java.util.concurrent.atomic.AtomicReference<>(first);
-        RotationTask rotation = new RotationTask(() -> RotationTask.policies(current.get(), logDir, clock.instant()),
-                msg -> log.warn("log-rotation-failed", null, msg));
-        ScheduledExecutorService rotator = Executors.newSingleThreadScheduledExecutor(r -> {
+        currentConfig = first;
+        ScheduledExecutorService rotation = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "procrust-log-rotation");
             t.setDaemon(true);
             return t;
         });
-        if (!settings.once()) {
-            rotation.scheduleOn(rotator, RotationTask.DEFAULT_INTERVAL);
-        }
+        new RotationTask(() -> RotationTask.policies(currentConfig, logDir, clock.instant()),
+                msg -> log.warn("log-rotation", null, msg)).scheduleOn(rotation, RotationTask.DEFAULT_INTERVAL);
         Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
         StateStore.ensureDir(requestsDir);
         FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
@@ -129,7 +127,6 @@ public final class ApplySession {
             while (!stopRequested) {
                 if (watcher != null && watcher.configChanged.getAndSet(false)) {
                     reload(rec, log);
-                    current.set(rec.config());
                 }
                 if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
                     takeRequests(rec, uidDir, log);
@@ -141,14 +138,11 @@ public final class ApplySession {
                 waker.awaitUntil(next, clock);
             }
         } finally {
+            rotation.shutdownNow();
             rec.shutdown();
             if (watcher != null) {
                 watcher.close();
             }
-            rotator.shutdownNow();
-        }
-        if (settings.once()) {
-            rotation.run(); // no schedule with --once (cron): one size check per run
         }
         if (stopRequested) {
             log.info("exit", null, "signal received: apply ends, every service is left running");
@@ -199,6 +193,7 @@ public final class ApplySession {
             return;
         }
         rec.replaceConfig(c);
+        currentConfig = c;
         log.info("file-reloaded", null, f + ": " + c.processes().size() + " entries; planning again");
     }
 
