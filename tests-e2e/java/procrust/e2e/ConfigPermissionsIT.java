@@ -24,6 +24,13 @@ class ConfigPermissionsIT {
 
     Path conf;
 
+    static final String SVC = """
+            [[process]]
+            id = "svc"
+            command = "exec sleep 300"
+            apply_on = "2024-10-01T12:00:00"
+            """;
+
     @BeforeEach
     void setUp() throws Exception {
         Assumptions.assumeTrue(procrust.security.Owner.effectiveUid() == 0, "these checks apply as root only");
@@ -77,12 +84,7 @@ class ConfigPermissionsIT {
     @Test
     void applyAndStopRefuseAFileOthersCanChangeAndStartNothing() throws Exception {
         try (Host h = new Host()) {
-            h.write("""
-                    [[process]]
-                    id = "svc"
-                    command = "exec sleep 300"
-                    apply_on = "2024-10-01T12:00:00"
-                    """);
+            h.write(SVC);
             Files.setPosixFilePermissions(h.config, PosixFilePermissions.fromString("rw-rw-r--"));
             Procrust.Result r = h.run("apply", "--once");
             assertEquals(1, r.exit(), r::toString);
@@ -97,12 +99,7 @@ class ConfigPermissionsIT {
     @Test
     void aStateFolderThatIsALinkOrAnotherUsersIsRefused() throws Exception {
         try (Host h = new Host()) {
-            h.write("""
-                    [[process]]
-                    id = "svc"
-                    command = "exec sleep 300"
-                    apply_on = "2024-10-01T12:00:00"
-                    """);
+            h.write(SVC);
             Path real = Files.createDirectories(h.dir.resolve("real-state"));
             Files.createSymbolicLink(h.stateDir, real);
             Procrust.Result link = h.run("apply", "--once");
