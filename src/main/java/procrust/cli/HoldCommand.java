@@ -56,15 +56,15 @@ abstract class HoldCommand implements Callable<Integer> {
         Path base = StateDirs.base(c.stateDirOption());
         Path uidDir = StateDirs.forUid(base, r.config().uid());
         Path logDir = StateDirs.logs(uidDir, c.logDirOption());
-        if (!StateGate.check(base, uidDir, logDir, c.logDirOption() != null, err)) {
-            return 1;
-        }
         var holds = new HashSet<>(new StateStore(uidDir, r.config().uid(), Clock.systemDefaultZone()).load(false)
                 .state().holds());
         HoldTargets.Selection sel = HoldTargets.select(op(), r.config(), ids, all, group, holds);
         if (!sel.ok()) {
             err.println("procrust: " + sel.error());
             err.flush();
+            return 1;
+        }
+        if (!StateGate.check(base, uidDir, logDir, c.logDirOption() != null, err)) {
             return 1;
         }
         Holds.Settings s = new Holds.Settings(uidDir, logDir, HoldTargets.limit(op(), r.config(), sel.ids()),

@@ -62,8 +62,11 @@ final class LocalHold {
         state = Requests.applyTo(state, new Requests.Request(op.request(), ids));
         Waker waker = new Waker();
         PlanFunction narrowed = (c, o, at) -> narrow(s.planner().plan(c, o, at), op, ids);
+        // the command does not supervise: "adopted" (the reconciler taking a live process in) is a detail here
+        EventLog quiet = (level, event, key, message) -> log.log("adopted".equals(event) ? EventLog.Level.DEBUG : level,
+                event, key, message);
         Effects fx = new Effects(new LinuxLauncher(table), new KillSignaller(), table, clock, narrowed, s.windows(),
-                store, log, s.logDir());
+                store, quiet, s.logDir());
         Reconciler rec = new Reconciler(fx, config, state, waker::wake);
         rec.setState(state);
         rec.persist(); // the hold (or release) is recorded before anything is signalled
