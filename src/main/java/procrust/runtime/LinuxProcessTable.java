@@ -80,4 +80,37 @@ public final class LinuxProcessTable implements ProcessTable {
         }
         return out;
     }
+
+    @Override
+    public boolean groupCarries(long pgid, String entry) {
+        List<Long> members = groupMembers(pgid);
+        if (members.isEmpty()) {
+            return false;
+        }
+        byte[] want = entry.getBytes(StandardCharsets.UTF_8);
+        for (long pid : members) {
+            try {
+                if (!hasEntry(Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("environ")), want)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false; // gone meanwhile, or not ours to read: not proven
+            }
+        }
+        return true;
+    }
+
+    /** True when the NUL-separated {@code environ} holds exactly the entry {@code want}. */
+    static boolean hasEntry(byte[] environ, byte[] want) {
+        int start = 0;
+        for (int i = 0; i <= environ.length; i++) {
+            if (i == environ.length || environ[i] == 0) {
+                if (i - start == want.length && java.util.Arrays.equals(environ, start, i, want, 0, want.length)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
 }
