@@ -62,7 +62,12 @@ class ArchiveIT {
         assertTrue(Files.isRegularFile(home.resolve("README.md")));
         String man = Files.readString(home.resolve("man/man1/procrust.1"));
         assertTrue(man.contains(".TH \"PROCRUST\" \"1\""), "a roff man page: " + man.substring(0, Math.min(200, man.length())));
+        for (String page : List.of("procrust-logs.1", "procrust-completion.1", "procrust-check.1")) {
+            assertTrue(Files.isRegularFile(home.resolve("man/man1").resolve(page)), "a man page per command: " + page);
+        }
         assertTrue(Files.isRegularFile(home.resolve("completion/procrust")));
+        assertTrue(Files.isRegularFile(home.resolve("examples/systemd/procrust.service")));
+        assertTrue(Files.isRegularFile(home.resolve("docs/operations.md")));
         for (String dir : List.of("schema", "examples", "docs")) {
             Path src = Procrust.root().resolve(dir);
             if (!Files.isDirectory(src)) {
@@ -93,6 +98,16 @@ class ArchiveIT {
         assertEquals(0, u.exit(), u::toString);
         UUID.fromString(u.out().trim());
         assertTrue(Files.isRegularFile(home.resolve("lib/procrust.jsa")), "the class-data archive is made on first use");
+    }
+
+    @Test
+    void itChecksTheQuickstart() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(home.resolve("examples/quickstart.toml")),
+                "examples/quickstart.toml is not in this tree yet");
+        Procrust.Result c = Cmd.run(home, env, true, Duration.ofSeconds(60),
+                List.of(home.resolve("bin/procrust").toString(), "check", "-c", "examples/quickstart.toml"));
+        assertEquals(0, c.exit(), c::toString);
+        assertTrue(c.out().contains("valid"), c::toString);
     }
 
     @Test

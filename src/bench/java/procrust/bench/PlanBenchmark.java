@@ -15,13 +15,16 @@ import org.openjdk.jmh.annotations.Warmup;
 import procrust.plan.Plan;
 import procrust.plan.Planner;
 
-/** In-process planning time for 1,000 to 100,000 processes (see docs/benchmarks.md, section "plan"). */
+/**
+ * In-process planning time for 1,000 to 100,000 processes (see docs/benchmarks.md, section "plan"), with
+ * the serial collector that bin/procrust uses, so collection time counts in the figures.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-XX:+UseSerialGC"})
 public class PlanBenchmark {
 
     @Param({"1000", "10000", "100000"})

@@ -24,6 +24,7 @@ import picocli.CommandLine.Mixin;
                 StatusCommand.class,
                 LogsCommand.class,
                 CompletionCommand.class,
+                TuiCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -112,6 +112,7 @@ public final class ConfigPermissions {
     }
 
     private static Diagnostic diag(Severity severity, String file, String message) {
-        return new Diagnostic(severity, Code.INSECURE_FILE, message, file, 0, 0, null, null);
+        String m = severity == Severity.WARNING ? message + " (apply, start and stop refuse such a file)" : message;
+        return new Diagnostic(severity, Code.INSECURE_FILE, m, file, 0, 0, null, null);
     }
 }

@@ -61,7 +61,10 @@ class RotationBoundTest {
                 }
             }, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (copied.size() < 40 || System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2)) {
+            // run until 40 rotations, 2 s, and more written than the bound (which grows with the
+            // overshoot when the machine is loaded): without rotation the test would then fail
+            while (copied.size() < 40 || System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2)
+                    || writtenSoFar(copied, log) <= 2 * boundFor(copied, log)) {
                 assertTrue(System.nanoTime() < deadline, "only " + copied.size() + " rotations in 60 s");
                 assertTrue(writer.isAlive(), "the writer died");
                 long[] s = folder();
@@ -104,19 +107,35 @@ class RotationBoundTest {
             }
         }
         long written = prev * (("line " + prev + " " + PAD + "\n").length());
-        long overshoot = Math.max(0, Math.max(copied.stream().mapToLong(Long::longValue).max().orElse(0), Files.size(log)) - MAX);
-        long bound = (KEEP + 1) * (MAX + overshoot);
+        long overshoot = overshoot(copied, log);
+        long bound = boundFor(copied, log);
         System.out.printf("rotation bound: %d rotations in %.1f s, writer ~%.1f MB/s, max overshoot %d KiB, "
                         + "max folder %d KiB <= bound %d KiB, max files %d, %d lines lost at %d boundaries%n",
                 copied.size(), seconds, written / seconds / 1e6, overshoot / 1024, maxFolder / 1024, bound / 1024,
                 maxFiles, lostLines, boundaries);
 
-        assertTrue(written > 3 * bound, "the writer wrote too little for the test to mean anything: " + written);
+        assertTrue(written > 2 * bound, "the writer wrote too little for the test to mean anything: " + written);
         assertTrue(maxFolder <= bound, "the folder reached " + maxFolder + " bytes, over its bound " + bound);
         assertTrue(maxFiles <= KEEP + 2, "at most the log, " + KEEP + " old files and one copy in progress: " + maxFiles);
         assertTrue(boundaries >= KEEP, "every kept file holds lines: " + boundaries);
         // how many lines the race costs depends on scheduling (it is reported above, not asserted);
         // that what is written during the copy is kept is shown exactly by LogRotatorTest
+    }
+
+    /** How far past max_size a file grew: the largest rotated copy, or the live file if larger. */
+    private static long overshoot(java.util.Collection<Long> copied, Path log) throws IOException {
+        long live = Files.exists(log) ? Files.size(log) : 0;
+        return Math.max(0, Math.max(copied.stream().mapToLong(Long::longValue).max().orElse(0), live) - MAX);
+    }
+
+    /** The documented bound for what was seen so far: (keep + 1) x (max_size + overshoot). */
+    private static long boundFor(java.util.Collection<Long> copied, Path log) throws IOException {
+        return (KEEP + 1) * (MAX + overshoot(copied, log));
+    }
+
+    /** Bytes the writer produced so far: everything copied at rotations plus the live file. */
+    private static long writtenSoFar(java.util.Collection<Long> copied, Path log) throws IOException {
+        return copied.stream().mapToLong(Long::longValue).sum() + (Files.exists(log) ? Files.size(log) : 0);
     }
 
     /** {total bytes, file count} of the folder right now (files vanish while we look: skip them). */

@@ -1,0 +1,64 @@
+package procrust.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import procrust.runtime.LinuxProcessTable;
+import procrust.state.StateDirs;
+import procrust.tui.ApplyRequestHolds;
+import procrust.tui.Palette;
+import procrust.tui.SnapshotSource;
+import procrust.tui.TuiApp;
+import procrust.validate.CheckResult;
+import procrust.validate.ConfigChecker;
+
+/**
+ * {@code procrust tui} (also {@code top}): the live full-screen view (docs/tui.md). Needs a terminal
+ * on stdin and stdout: without one it says so and exits 2.
+ */
+@Command(name = "tui", aliases = "top", description = {
+        "A live full-screen view of the file's processes: states, pids, uptimes, notes, the next changes.",
+        "Keys: j/k move, enter details, l log, s stop (hold), S start (release), / filter, ? help, q quit.",
+        "Needs a terminal; exits 2 without one (use `status` in scripts)."})
+final class TuiCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CommonOptions c = Main.common();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!"text".equals(c.output())) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "tui draws on a terminal and has no --output " + c.output() + "; use `procrust status --output json`");
+        }
+        String term = System.getenv("TERM");
+        if (System.console() == null || term == null || term.isBlank() || term.startsWith("dumb")) {
+            err.println("procrust: tui needs an interactive terminal (stdin and stdout a terminal, TERM set and not dumb);"
+                    + " in scripts and CI use `procrust status` (or `--output json`)");
+            err.flush();
+            return 2;
+        }
+        CheckResult r = ConfigChecker.check(c.configFile());
+        if (!r.valid()) {
+            CheckViews.text(r, c.configFile().toString(), c.color(), err);
+            err.println("procrust: " + c.configFile() + " is invalid: the TUI needs its uid and processes");
+            err.flush();
+            return 1;
+        }
+        SnapshotSource source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
+                c.logDirOption(), ConfigChecker::check, new LinuxProcessTable(), Clock.systemDefaultZone());
+        TuiApp app = new TuiApp(source, new ApplyRequestHolds(source::uidDir), new Palette(c.color()),
+                Clock.systemDefaultZone());
+        try (Terminal t = TerminalBuilder.builder().system(true).provider("exec").dumb(false).build()) {
+            return app.run(t);
+        }
+    }
+}

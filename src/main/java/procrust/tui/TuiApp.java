@@ -1,0 +1,217 @@
+package procrust.tui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jline.keymap.BindingReader;
+import org.jline.keymap.KeyMap;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.utils.Display;
+import org.jline.utils.InfoCmp.Capability;
+import org.jline.utils.NonBlockingReader;
+import procrust.config.ProcessSpec;
+import procrust.logs.LogFiles;
+import procrust.tui.UiState.View;
+
+/**
+ * The live loop on a real terminal: raw mode on the alternate screen, redraw through JLine's
+ * {@link Display} (only changed cells are written), keys through the {@link TerminalKeys} map, a
+ * fresh {@link Snapshot} every second (every quarter second while an action is being confirmed, every
+ * half second when a log is shown) and at once after an action, the screen redrawn on SIGWINCH. Quitting
+ * (q, Ctrl-C, the terminal closing) restores the terminal and changes nothing.
+ */
+public final class TuiApp {
+
+    private static final long POLL_MS = 100;
+
+    private final SnapshotSource source;
+    private final HoldActions holds;
+    private final Palette palette;
+    private final Clock clock;
+    private UiState ui = UiState.initial();
+    private ViewModel vm;
+    private Pending pending;
+    private List<String> logLines = List.of();
+    private Path logFile;
+
+    public TuiApp(SnapshotSource source, HoldActions holds, Palette palette, Clock clock) {
+        this.source = source;
+        this.holds = holds;
+        this.palette = palette;
+        this.clock = clock;
+    }
+
+    /** Runs until the operator quits; returns the exit status (0). */
+    public int run(Terminal t) throws IOException {
+        vm = ViewModel.of(source.read(), ui.effectiveFilter());
+        Attributes saved = t.enterRawMode();
+        AtomicBoolean restored = new AtomicBoolean();
+        Runnable restore = () -> {
+            if (restored.compareAndSet(false, true)) {
+                t.puts(Capability.cursor_normal);
+                t.puts(Capability.keypad_local);
+                t.puts(Capability.exit_ca_mode);
+                t.setAttributes(saved);
+                t.flush();
+            }
+        };
+        Thread hook = new Thread(restore, "procrust-tui-restore");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            t.puts(Capability.enter_ca_mode);
+            t.puts(Capability.keypad_xmit);
+            t.puts(Capability.cursor_invisible);
+            t.flush();
+            return loop(t);
+        } finally {
+            restore.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook ran restore
+            }
+        }
+    }
+
+    private int loop(Terminal t) throws IOException {
+        Display display = new Display(t, true);
+        AtomicBoolean resized = new AtomicBoolean(true);
+        t.handle(Terminal.Signal.WINCH, s -> resized.set(true));
+        BindingReader reader = new BindingReader(t.reader());
+        KeyMap<Input.Kind> keys = TerminalKeys.map(t);
+        Size size = new Size(80, 24);
+        readLog();
+        Instant nextRefresh = clock.instant().plus(interval());
+        boolean dirty = true;
+        while (true) {
+            if (resized.getAndSet(false)) {
+                size = t.getSize();
+                display.clear();
+                display.resize(size.getRows(), size.getColumns());
+                dirty = true;
+            }
+            if (dirty) {
+                Frame f = new Frame(ui, vm, logFile, logLines, clock.instant());
+                display.update(Screens.render(f, palette, size.getColumns(), size.getRows()), 0);
+                t.flush();
+                dirty = false;
+            }
+            long wait = Math.max(1, Math.min(POLL_MS, Duration.between(clock.instant(), nextRefresh).toMillis()));
+            int c = reader.peekCharacter(wait);
+            if (c == NonBlockingReader.EOF) {
+                return 0; // the terminal went away
+            }
+            boolean refreshNow = false;
+            if (c >= 0) {
+                Input.Kind k = reader.readBinding(keys, null, true);
+                if (k == null) {
+                    return 0;
+                }
+                if (k == Input.Kind.REDRAW) {
+                    display.clear();
+                    dirty = true;
+                    continue;
+                }
+                String seq = reader.getLastBinding();
+                Input in = k == Input.Kind.CHAR && seq != null && !seq.isEmpty() ? Input.ch(seq.charAt(0)) : Input.of(k);
+                UiState before = ui;
+                Controller.Step step = Controller.handle(ui, in, vm, Math.max(1, size.getRows() - 12));
+                ui = step.state();
+                dirty = true;
+                if (step.command() instanceof Command.Quit) {
+                    return 0;
+                }
+                refreshNow = act(step.command());
+                vm = ViewModel.of(vm.snapshot(), ui.effectiveFilter());
+                if (!refreshNow && (ui.view() != before.view() || !java.util.Objects.equals(ui.selected(), before.selected()))) {
+                    readLog();
+                }
+            }
+            if (refreshNow || !clock.instant().isBefore(nextRefresh)) {
+                refresh();
+                nextRefresh = clock.instant().plus(interval());
+                dirty = true;
+            }
+        }
+    }
+
+    private Duration interval() {
+        if (pending != null) {
+            return Duration.ofMillis(250);
+        }
+        return ui.view() == View.LOG ? Duration.ofMillis(500) : Duration.ofSeconds(1);
+    }
+
+    /** Performs a hold or release; true when something was asked of the host. */
+    private boolean act(Command cmd) {
+        boolean hold = cmd instanceof Command.Hold;
+        String id;
+        if (cmd instanceof Command.Hold h) {
+            id = h.id();
+        } else if (cmd instanceof Command.Release r) {
+            id = r.id();
+        } else {
+            return false;
+        }
+        try {
+            HoldActions.Outcome o = hold ? holds.hold(id) : holds.release(id);
+            ui = ui.withMessage(o.message(), o.accepted() ? Tone.BUSY : Tone.BAD);
+            if (o.accepted()) {
+                pending = new Pending(hold, id, clock.instant(), limit(hold, id));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            ui = ui.withMessage((hold ? "stop of " : "release of ") + id + " failed: " + e.getMessage(), Tone.BAD);
+        }
+        return true;
+    }
+
+    /** How long to wait for a change to show: the longest stop_timeout of the id, plus 15 s. */
+    private Duration limit(boolean hold, String id) {
+        Duration longest = Duration.ZERO;
+        if (hold) {
+            for (ProcessSpec p : vm.snapshot().config().versionsOf(id)) {
+                longest = p.stopTimeout().compareTo(longest) > 0 ? p.stopTimeout() : longest;
+            }
+        }
+        return longest.plusSeconds(15);
+    }
+
+    private void refresh() {
+        try {
+            vm = ViewModel.of(source.read(), ui.effectiveFilter());
+        } catch (IOException | RuntimeException e) {
+            ui = ui.withMessage("could not read the state: " + e.getMessage() + " (showing the last reading)", Tone.BAD);
+        }
+        if (pending != null) {
+            Pending.Done d = pending.check(vm, clock.instant());
+            if (d != null) {
+                ui = ui.withMessage(d.message(), d.tone());
+                pending = null;
+            }
+        }
+        readLog();
+    }
+
+    /** The selected process's log, when the view shows it. */
+    private void readLog() {
+        ViewRow r = vm.selected(ui.selected());
+        if (ui.view() == View.LIST || r == null) {
+            logFile = null;
+            logLines = List.of();
+            return;
+        }
+        try {
+            logFile = LogFiles.fileFor(vm.snapshot().logDir(), r.id());
+            logLines = LogLines.last(logFile, 500);
+        } catch (IOException | IllegalArgumentException e) {
+            logLines = List.of("(cannot read the log: " + e.getMessage() + ")");
+        }
+    }
+}

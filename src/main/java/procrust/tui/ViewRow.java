@@ -1,0 +1,25 @@
+package procrust.tui;
+
+import java.time.Instant;
+import procrust.plan.InstanceState;
+
+/**
+ * One line of the process table: an instance (id, version) as status reports it, with its group from
+ * the file and its tone. {@code key()} identifies it across refreshes (the selection follows it).
+ *
+ * @param group     the {@code group} of its entry in the file, or null
+ * @param pid       the live process-group leader, or null
+ * @param startedAt when its live process started, or null
+ * @param note      why it waits, the last failure... or null
+ */
+public record ViewRow(String id, String group, String version, String type, InstanceState state, Long pid,
+                      Instant startedAt, int restarts, String note) {
+
+    public String key() {
+        return id + "@" + version;
+    }
+
+    public Tone tone() {
+        return Tone.of(state);
+    }
+}
