@@ -113,4 +113,30 @@ public final class LinuxProcessTable implements ProcessTable {
         }
         return false;
     }
+
+    @Override
+    public List<Long> groupsCarrying(List<String> entries) {
+        List<byte[]> want = entries.stream().map(e -> e.getBytes(StandardCharsets.UTF_8)).toList();
+        java.util.Set<Long> out = new java.util.TreeSet<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(proc)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+                    continue;
+                }
+                try {
+                    byte[] env = Files.readAllBytes(p.resolve("environ"));
+                    if (want.stream().allMatch(w -> hasEntry(env, w))) {
+                        stat(Long.parseLong(name)).filter(st -> st.pgid() == st.session() && !st.zombie())
+                                .ifPresent(st -> out.add(st.pgid()));
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // gone meanwhile, or not ours to read
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + proc, e);
+        }
+        return List.copyOf(out);
+    }
 }

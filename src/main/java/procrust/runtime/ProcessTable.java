@@ -36,4 +36,12 @@ public interface ProcessTable {
     default boolean groupCarries(long pgid, String entry) {
         return groupAlive(pgid);
     }
+
+    /**
+     * Process groups (each in the session of the same id) with a live member whose environment holds
+     * every one of {@code entries}; empty for tables without environments.
+     */
+    default List<Long> groupsCarrying(List<String> entries) {
+        return List.of();
+    }
 }

@@ -50,6 +50,20 @@ class GroupProofTest {
     }
 
     @Test
+    void groupsCarryingEveryEntryAreFound() throws Exception {
+        LinuxLauncher launcher = new LinuxLauncher(table);
+        Spawned probe = launcher.spawn(new SpawnRequest("exec sleep 300", tmp,
+                Map.of("PROCRUST_UID", "u-3", "PROCRUST_HEALTH_CHECK", "1"), tmp.resolve("l.log")));
+        groups.add(probe.pid());
+        Spawned service = launcher.spawn(new SpawnRequest("exec sleep 300", tmp, Map.of("PROCRUST_UID", "u-3"),
+                tmp.resolve("l.log")));
+        groups.add(service.pid());
+        assertTrue(List.of(probe.pid()).equals(table.groupsCarrying(List.of("PROCRUST_UID=u-3", "PROCRUST_HEALTH_CHECK=1"))));
+        assertTrue(table.groupsCarrying(List.of("PROCRUST_UID=u-3")).containsAll(List.of(probe.pid(), service.pid())));
+        assertTrue(table.groupsCarrying(List.of("PROCRUST_UID=u-4")).isEmpty());
+    }
+
+    @Test
     void entriesMatchWhole() {
         byte[] env = "A=1\0PROCRUST_UID=x\0B=2".getBytes(StandardCharsets.UTF_8);
         assertTrue(LinuxProcessTable.hasEntry(env, "PROCRUST_UID=x".getBytes(StandardCharsets.UTF_8)));
