@@ -55,11 +55,15 @@ public final class TuiApp {
         AtomicBoolean restored = new AtomicBoolean();
         Runnable restore = () -> {
             if (restored.compareAndSet(false, true)) {
-                t.puts(Capability.cursor_normal);
-                t.puts(Capability.keypad_local);
-                t.puts(Capability.exit_ca_mode);
-                t.setAttributes(saved);
-                t.flush();
+                try {
+                    t.puts(Capability.cursor_normal);
+                    t.puts(Capability.keypad_local);
+                    t.puts(Capability.exit_ca_mode);
+                    t.setAttributes(saved);
+                    t.flush();
+                } catch (RuntimeException | java.io.IOError e) {
+                    // the terminal is gone (SSH dropped): nothing left to restore
+                }
             }
         };
         Thread hook = new Thread(restore, "procrust-tui-restore");

@@ -200,7 +200,11 @@ class ScreensTest {
                                     @ForAll @IntRange(min = 5, max = 60) int height,
                                     @ForAll UiState.View view, @ForAll boolean help) {
         UiState ui = UiState.initial().withView(view).withHelp(help).withMessage("x".repeat(300), Tone.BAD);
-        List<AttributedString> lines = render(ui, COLOUR, width, height, List.of("y".repeat(500), "short"));
+        String longId = "a-process-with-a-very-long-id-" + "z".repeat(30);
+        Snapshot wide = snapshot(config(spec(0, longId, V1)), 1L,
+                row(longId, V1, InstanceState.PENDING_HEALTH_CHECK, 123456L, "why ".repeat(100)));
+        List<AttributedString> lines = Screens.render(new Frame(ui, ViewModel.of(wide, ""), Path.of("/l/" + longId),
+                List.of("y".repeat(500), "short", "\t\u001b[2Jtab"), NOW), COLOUR, width, height);
         assertEquals(height, lines.size());
         for (AttributedString l : lines) {
             assertTrue(l.columnLength() <= width, width + "x" + height + " " + view + ": too wide: " + l);
