@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import procrust.validate.CheckResult;
-import procrust.validate.ConfigChecker;
+import procrust.diag.Severity;
 
 /** {@code procrust check}: validates the file; exit 0 valid (warnings allowed), 1 invalid. */
 @Command(name = "check", description = {"Validate the file: every problem, with file, line and column.",
@@ -17,14 +17,14 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         CommonOptions common = Main.common();
         String output = common.output();
         if (!output.equals("text") && !output.equals("json") && !output.equals("github")) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--output': '" + output + "' (check takes text, json or github)");
         }
-        CheckResult result = ConfigChecker.check(common.configFile());
+        CheckResult result = ConfigGate.check(common.configFile(), Severity.WARNING);
         var out = spec.commandLine().getOut();
         switch (output) {
             case "json" -> CheckViews.json(result, out);

@@ -43,7 +43,8 @@ final class CheckViews {
     }
 
     /** "FILE: valid, 3 processes" or "FILE: invalid: 2 errors, 1 warning". */
-    static String summary(CheckResult r, String file) {
+    static String summary(CheckResult r, String path) {
+        String file = procrust.diag.Printable.of(path);
         long errors = r.diagnostics().stream().filter(Diagnostic::isError).count();
         long warnings = r.diagnostics().size() - errors;
         String w = warnings == 0 ? "" : ", " + plural(warnings, "warning");

@@ -19,8 +19,11 @@ import picocli.CommandLine.Mixin;
                 UidCommand.class,
                 InitCommand.class,
                 CheckCommand.class,
+                PlanCommand.class,
                 ApplyCommand.class,
                 StatusCommand.class,
+                LogsCommand.class,
+                CompletionCommand.class,
                 TuiCommand.class,
         })
 public final class Main implements Runnable {
@@ -29,10 +32,16 @@ public final class Main implements Runnable {
     CommonOptions common;
 
     private static CommonOptions lastCommon;
+    private static PrintStream lastOut = System.out;
 
     /** The common options of the current invocation (set before any command runs). */
     static CommonOptions common() {
         return lastCommon;
+    }
+
+    /** The standard output of the current invocation as bytes (for output passed through unchanged, like logs). */
+    static PrintStream out() {
+        return lastOut;
     }
 
     @Override
@@ -50,6 +59,7 @@ public final class Main implements Runnable {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         lastCommon = main.common;
+        lastOut = out;
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

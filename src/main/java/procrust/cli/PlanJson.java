@@ -1,10 +1,11 @@
 package procrust.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import procrust.plan.Action;
 import procrust.plan.Plan;
@@ -14,42 +15,56 @@ import procrust.plan.Times;
  * The JSON view of a plan (SPEC §4): {@code {"at", "actions": [{"action", "id", "version", "reason"}]}},
  * plus stable extra keys: per action {@code old_version}, {@code until}, {@code changed_fields}; at the
  * top {@code zone}, {@code changes}, {@code summary} and {@code next_change}. Arrays are never null.
+ * Written with Jackson's streaming generator (no data-binding start-up cost).
  */
 final class PlanJson {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PlanJson() {
     }
 
     static String render(Plan plan, ZoneId zone) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("at", Times.format(plan.at(), zone));
-        root.put("zone", zone.getId());
-        root.put("changes", plan.hasChanges());
-        ArrayNode actions = root.putArray("actions");
-        for (Action a : plan.actions()) {
-            ObjectNode n = actions.addObject();
-            n.put("action", a.kind().wire());
-            n.put("id", a.id());
-            n.put("version", a.version());
-            n.put("reason", a.reason());
-            n.put("old_version", a.oldVersion());
-            n.put("until", Times.format(a.until(), zone));
-            ArrayNode changed = n.putArray("changed_fields");
-            a.changedFields().forEach(changed::add);
+        StringWriter sw = new StringWriter();
+        write(plan, zone, new PrintWriter(sw));
+        return sw.toString();
+    }
+
+    static void write(Plan plan, ZoneId zone, PrintWriter out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("at", Times.format(plan.at(), zone));
+            g.writeStringField("zone", zone.getId());
+            g.writeBooleanField("changes", plan.hasChanges());
+            g.writeArrayFieldStart("actions");
+            for (Action a : plan.actions()) {
+                g.writeStartObject();
+                g.writeStringField("action", a.kind().wire());
+                g.writeStringField("id", a.id());
+                g.writeStringField("version", a.version());
+                g.writeStringField("reason", a.reason());
+                g.writeStringField("old_version", a.oldVersion());
+                g.writeStringField("until", Times.format(a.until(), zone));
+                g.writeArrayFieldStart("changed_fields");
+                for (String f : a.changedFields()) {
+                    g.writeString(f);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            PlanSummary s = PlanSummary.of(plan);
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("start", s.start());
+            g.writeNumberField("stop", s.stop());
+            g.writeNumberField("replace", s.replace());
+            g.writeNumberField("unchanged", s.unchanged());
+            g.writeEndObject();
+            g.writeStringField("next_change", Times.format(plan.nextChange(), zone));
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        PlanSummary s = PlanSummary.of(plan);
-        ObjectNode summary = root.putObject("summary");
-        summary.put("start", s.start());
-        summary.put("stop", s.stop());
-        summary.put("replace", s.replace());
-        summary.put("unchanged", s.unchanged());
-        root.put("next_change", Times.format(plan.nextChange(), zone));
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a plan as JSON", e);
-        }
+        out.println();
+        out.flush();
     }
 }

@@ -44,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CheckResult r = ConfigChecker.check(c.configFile());
         if (!r.valid()) {
-            DiagnosticLines.print(err, r.diagnostics());
+            CheckViews.text(r, c.configFile().toString(), c.color(), err);
             err.println("procrust: " + c.configFile() + " is invalid: status needs its uid and processes");
             err.flush();
             return 1;

@@ -48,7 +48,7 @@ final class TuiCommand implements Callable<Integer> {
         }
         CheckResult r = ConfigChecker.check(c.configFile());
         if (!r.valid()) {
-            DiagnosticLines.print(err, r.diagnostics());
+            CheckViews.text(r, c.configFile().toString(), c.color(), err);
             err.println("procrust: " + c.configFile() + " is invalid: the TUI needs its uid and processes");
             err.flush();
             return 1;

@@ -7,6 +7,8 @@ import java.util.Objects;
  * One problem found in a file. {@code line} and {@code column} are 1-based; 0 means "no position"
  * (a problem of the whole file). {@code process} is the id of the process concerned, or null;
  * {@code field} is the key path inside it (for example {@code schedule.start_time}), or null.
+ * Every text field is {@link Printable}: a diagnostic prints on one line whatever the file holds (no
+ * newline, carriage return or terminal escape from a hostile id, key, value or path reaches the output).
  */
 public record Diagnostic(Severity severity, Code code, String message, String file, int line, int column,
                          String process, String field) {
@@ -23,6 +25,10 @@ public record Diagnostic(Severity severity, Code code, String message, String fi
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+        message = Printable.of(message);
+        file = Printable.of(file);
+        process = Printable.of(process);
+        field = Printable.of(field);
     }
 
     public static Diagnostic error(Code code, String message, String file, int line, int column,

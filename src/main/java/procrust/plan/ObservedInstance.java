@@ -13,7 +13,9 @@ import java.util.Map;
  * @param consecutiveFailures failed starts or crashes in a row (reset after a stable run)
  * @param backoffUntil        in BACKOFF: when the next start is allowed, else null
  * @param completedWindow     for a oneshot that COMPLETED: the opening instant of the window it ran
- *                            in (Instant.EPOCH for an unscheduled oneshot), else null
+ *                            in, as {@link Windows#openingOf} gives it (for an unscheduled oneshot: its
+ *                            version's apply instant; the planner counts any COMPLETED record of an
+ *                            unscheduled version as done), else null
  * @param fingerprint         {@link procrust.config.ProcessSpec#fingerprint()} recorded at its start
  * @param needsAdoption       true when alive but not (yet) supervised by a running apply
  * @param note                the last human note (last failure, ...), or null

@@ -3,7 +3,6 @@ package procrust.plan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.CycleDetector;
@@ -12,69 +11,56 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
- * Orders of process ids along {@code depends_on}, ties in file order (JGraphT's topological order with
- * a comparator on the file index). A cycle (impossible in a valid file for the versions active at one
- * instant) never throws: the ids on it fall back to file order after the others.
+ * Orders of processes along {@code depends_on}, ties in file order (JGraphT's topological order with a
+ * comparator on the file index). A cycle (impossible in a valid file for the versions active at one
+ * instant) never throws: the processes on it come after the others, in file order.
  */
 final class Order {
+
+    private static final Comparator<Proc> BY_FILE = Comparator.comparingInt(p -> p.index);
 
     private Order() {
     }
 
-    /**
-     * Ids ordered so that each comes after the ids it depends on (start order).
-     *
-     * @param ids       the ids to order
-     * @param index     file index of each id (tie breaker)
-     * @param dependsOn the ids each id depends on (unknown ids are ignored)
-     */
-    static List<String> dependenciesFirst(List<String> ids, Map<String, Integer> index,
-                                          Function<String, List<String>> dependsOn) {
-        Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
-        for (String id : ids) {
-            g.addVertex(id);
+    /** Each process after those it depends on (start order). */
+    static List<Proc> dependenciesFirst(List<Proc> procs, Function<Proc, List<Proc>> dependsOn) {
+        return order(procs, dependsOn, false);
+    }
+
+    /** Each process before those it depends on (stop order). */
+    static List<Proc> dependentsFirst(List<Proc> procs, Function<Proc, List<Proc>> dependsOn) {
+        return order(procs, dependsOn, true);
+    }
+
+    private static List<Proc> order(List<Proc> procs, Function<Proc, List<Proc>> dependsOn, boolean dependentsFirst) {
+        Graph<Proc, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+        for (Proc p : procs) {
+            g.addVertex(p);
         }
-        for (String id : ids) {
-            for (String dep : dependsOn.apply(id)) {
-                if (g.containsVertex(dep) && !dep.equals(id)) {
-                    g.addEdge(dep, id);
+        for (Proc p : procs) {
+            for (Proc dep : dependsOn.apply(p)) {
+                if (dep != p && g.containsVertex(dep)) {
+                    if (dependentsFirst) {
+                        g.addEdge(p, dep);
+                    } else {
+                        g.addEdge(dep, p);
+                    }
                 }
             }
         }
-        return order(g, Comparator.comparingInt((String id) -> index.getOrDefault(id, Integer.MAX_VALUE))
-                .thenComparing(Comparator.naturalOrder()));
-    }
-
-    /** Ids ordered so that each comes before the ids it depends on (stop order). */
-    static List<String> dependentsFirst(List<String> ids, Map<String, Integer> index,
-                                        Function<String, List<String>> dependsOn) {
-        Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
-        for (String id : ids) {
-            g.addVertex(id);
-        }
-        for (String id : ids) {
-            for (String dep : dependsOn.apply(id)) {
-                if (g.containsVertex(dep) && !dep.equals(id)) {
-                    g.addEdge(id, dep);
-                }
-            }
-        }
-        return order(g, Comparator.comparingInt((String id) -> index.getOrDefault(id, Integer.MAX_VALUE))
-                .thenComparing(Comparator.naturalOrder()));
-    }
-
-    private static List<String> order(Graph<String, DefaultEdge> g, Comparator<String> byFile) {
-        List<String> out = new ArrayList<>(g.vertexSet().size());
-        CycleDetector<String, DefaultEdge> cycles = new CycleDetector<>(g);
-        if (cycles.detectCycles()) {
-            List<String> onCycle = new ArrayList<>(cycles.findCycles());
-            onCycle.sort(byFile);
+        List<Proc> out = new ArrayList<>(procs.size());
+        try {
+            new TopologicalOrderIterator<>(g, BY_FILE).forEachRemaining(out::add);
+            return out;
+        } catch (IllegalArgumentException cycle) {
+            // JGraphT reports a cycle only once it meets it: take the processes on cycles out and retry
+            List<Proc> onCycle = new ArrayList<>(new CycleDetector<>(g).findCycles());
+            onCycle.sort(BY_FILE);
             g.removeAllVertices(onCycle);
-            new TopologicalOrderIterator<>(g, byFile).forEachRemaining(out::add);
+            out.clear();
+            new TopologicalOrderIterator<>(g, BY_FILE).forEachRemaining(out::add);
             out.addAll(onCycle);
             return out;
         }
-        new TopologicalOrderIterator<>(g, byFile).forEachRemaining(out::add);
-        return out;
     }
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,159 +15,154 @@ import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;
 import procrust.config.Schedule;
 
-/** One run of the planner: the facts of one (config, observed, instant) and the actions they call for. */
+/**
+ * One run of the planner. First pass, per id: stop what is not wanted (held, no active version,
+ * outside its window, a version no longer active), keep or adopt the live active version, wait for
+ * what is not wanted. Second pass, in the topological order of the active versions' dependencies:
+ * start (or replace into) each wanted active version that is not alive, unless its own record
+ * (FAILED, BACKOFF, COMPLETED, STOPPED), a dependency or a pending start holds it back.
+ */
 final class Planning {
 
     private final ZoneId zone;
     private final Instant at;
     private final Facts facts;
     private final Reasons reasons;
-    private final Map<Schedule, List<Windows.Window>> windowCache = new HashMap<>();
-
-    /** Live instances to stop, by id (decided in the first pass). */
-    private final Map<String, List<Action>> stops = new LinkedHashMap<>();
-    /** Ids whose active version's live instance is stopped by this plan. */
-    private final Set<String> stoppingActive = new HashSet<>();
-    /** The old live version a wanted id would be replaced from. */
-    private final Map<String, ObservedInstance> replaceFrom = new HashMap<>();
-    /** The action for each id's active version (or the id's only wait), for dependents' reasons. */
-    private final Map<String, Action> primary = new HashMap<>();
+    /** Window facts at {@code at} per distinct schedule, found first by identity (no hashing of day sets). */
+    private final Map<Schedule, Calendar> calendars = new HashMap<>();
+    private final Map<Schedule, Calendar> calendarsByIdentity = new IdentityHashMap<>();
     private final List<Action> starts = new ArrayList<>();
-    private final Set<String> started = new HashSet<>();
-    /** Actions for processes left alone, by id. */
-    private final Map<String, List<Action>> others = new HashMap<>();
     private ObservedInstance pending;
 
     Planning(Config config, Observed observed, Instant at) {
         this.zone = config.zone();
         this.at = at;
         this.facts = new Facts(config, observed, at);
-        this.reasons = new Reasons(zone, at, facts);
+        this.reasons = new Reasons(zone, at);
     }
 
     Plan run() {
-        for (String id : facts.ids()) {
-            firstPass(id);
-        }
-        pending = pendingStart();
-        List<String> withActive = new ArrayList<>();
-        for (String id : facts.ids()) {
-            if (facts.active(id) != null) {
-                withActive.add(id);
+        List<Proc> withActive = new ArrayList<>();
+        for (Proc p : facts.procs()) {
+            firstPass(p);
+            if (p.active != null) {
+                withActive.add(p);
             }
         }
-        for (String id : Order.dependenciesFirst(withActive, facts.index(), i -> facts.active(i).dependsOn())) {
-            if (!primary.containsKey(id)) {
-                secondPass(id, facts.active(id));
+        pending = pendingStart();
+        for (Proc p : Order.dependenciesFirst(withActive, this::activeDependencies)) {
+            if (p.primary == null) {
+                secondPass(p, p.active);
             }
         }
         return new Plan(at, assemble(), nextChange());
     }
 
-    /** Stops of what is not wanted; keep/adopt of live active versions; waits of what is not wanted. */
-    private void firstPass(String id) {
-        ProcessSpec spec = facts.active(id);
-        boolean held = facts.held(id);
+    private void firstPass(Proc p) {
+        ProcessSpec spec = p.active;
         Optional<Windows.Window> window = spec == null ? Optional.empty() : windowOf(spec);
-        boolean wanted = spec != null && !held && window.isPresent();
+        boolean wanted = spec != null && !p.held && window.isPresent();
         ObservedInstance activeLive = null;
         if (wanted) {
-            for (ObservedInstance live : facts.live(id)) {
-                if (live.version().equals(spec.version())) {
-                    activeLive = live;
+            for (ObservedInstance o : p.observed) {
+                if (o.alive() && o.version().equals(spec.version())) {
+                    activeLive = o;
                 }
             }
         }
-        for (ObservedInstance live : facts.live(id)) {
+        for (ObservedInstance live : p.observed) {
+            if (!live.alive()) {
+                continue;
+            }
             if (live == activeLive) {
-                primary.put(id, keepOrAdopt(spec, live));
-            } else if (wanted && activeLive == null && !replaceFrom.containsKey(id)) {
-                replaceFrom.put(id, live);
+                p.primary = keepOrAdopt(p, spec, live);
+            } else if (wanted && activeLive == null && p.replaceFrom == null) {
+                p.replaceFrom = live;
             } else {
                 if (spec != null && live.version().equals(spec.version())) {
-                    stoppingActive.add(id);
+                    p.stoppingActive = true;
                 }
-                stop(id, live, reasons.whyStop(id, spec, held, window.isPresent(), live, nextOpening(spec)));
+                stop(p, live, reasons.whyStop(p, window.isPresent(), live, nextOpening(spec)));
             }
         }
-        if (wanted || primary.containsKey(id)) {
+        if (wanted || p.primary != null) {
             return;
         }
         Action wait;
-        if (held) {
-            wait = new Action(ActionKind.WAIT, id, spec == null ? null : spec.version(), null,
-                    reasons.held(id), null, null);
+        if (p.held) {
+            wait = new Action(ActionKind.WAIT, p.id, spec == null ? null : spec.version(), null,
+                    reasons.held(p.id), null, null);
         } else if (spec == null) {
-            if (!facts.inFile(id)) {
+            if (!p.inFile()) {
                 return;
             }
-            ProcessSpec next = facts.nextVersion(id);
-            wait = next != null
-                    ? new Action(ActionKind.WAIT, id, null, null, reasons.notActiveUntil(next), next.applyInstant(zone), null)
-                    : new Action(ActionKind.WAIT, id, null, null, "every version is fake: nothing to run", null, null);
+            wait = p.next != null
+                    ? new Action(ActionKind.WAIT, p.id, null, null, reasons.notActiveUntil(p.nextAt), p.nextAt, null)
+                    : new Action(ActionKind.WAIT, p.id, null, null, "every version is fake: nothing to run", null, null);
         } else {
             Instant opens = nextOpening(spec);
-            wait = new Action(ActionKind.WAIT, id, spec.version(), null, reasons.outsideWindow(spec, opens), opens, null);
+            wait = new Action(ActionKind.WAIT, p.id, spec.version(), null, reasons.outsideWindow(spec, opens), opens, null);
         }
-        primary.put(id, wait);
-        if (!stops.containsKey(id)) {
+        p.primary = wait;
+        if (p.stops.isEmpty()) {
             // a stop already says why; the wait would repeat it
-            others.computeIfAbsent(id, k -> new ArrayList<>()).add(wait);
+            p.others.add(wait);
         }
     }
 
-    private Action keepOrAdopt(ProcessSpec spec, ObservedInstance live) {
+    private Action keepOrAdopt(Proc p, ProcessSpec spec, ObservedInstance live) {
         List<String> changed = changedFields(spec, live);
         String reason = reasons.live(live) + reasons.changed(changed);
         ActionKind kind = live.needsAdoption() ? ActionKind.ADOPT : ActionKind.KEEP;
-        Action a = new Action(kind, spec.id(), spec.version(), null, reason, null, changed);
-        others.computeIfAbsent(spec.id(), k -> new ArrayList<>()).add(a);
+        Action a = new Action(kind, p.id, spec.version(), null, reason, null, changed);
+        p.others.add(a);
         return a;
     }
 
     /** A wanted id whose active version is not alive: start, replace, keep (done) or wait. */
-    private void secondPass(String id, ProcessSpec spec) {
-        ObservedInstance rec = facts.observed(id, spec.version());
-        ObservedInstance old = replaceFrom.get(id);
+    private void secondPass(Proc p, ProcessSpec spec) {
+        ObservedInstance rec = p.observed(spec.version());
+        ObservedInstance old = p.replaceFrom;
         Action self = selfBlock(spec, rec);
         if (self != null) {
-            settle(id, old, self, reasons.replacedBy(spec, self.reason()));
+            settle(p, old, self, reasons.replacedBy(spec, p.activeAt, self.reason()));
             return;
         }
         List<String> after = new ArrayList<>();
-        List<String> blocking = new ArrayList<>();
-        for (String dep : spec.dependsOn()) {
-            if (dependencyUp(dep)) {
+        List<Proc> blocking = new ArrayList<>();
+        for (String depId : spec.dependsOn()) {
+            Proc dep = facts.get(depId);
+            if (dep != null && dependencyUp(dep)) {
                 continue;
             }
-            if (started.contains(dep)) {
-                after.add(dep);
+            if (dep != null && dep.started) {
+                after.add(depId);
             } else {
-                blocking.add(dep);
+                blocking.add(dep == null ? new Proc(depId, Integer.MAX_VALUE) : dep);
             }
         }
         if (!blocking.isEmpty()) {
-            String why = reasons.waitingFor(blocking, primary, stops, stoppingActive);
-            Action wait = new Action(ActionKind.WAIT, id, spec.version(), null, why, null, null);
-            settle(id, old, wait, reasons.replacedBy(spec, why));
+            String why = reasons.waitingFor(blocking);
+            Action wait = new Action(ActionKind.WAIT, p.id, spec.version(), null, why, null, null);
+            settle(p, old, wait, reasons.replacedBy(spec, p.activeAt, why));
             return;
         }
         if (pending != null) {
-            String why = reasons.oneAtATime(pending, old);
-            Action wait = new Action(ActionKind.WAIT, id, spec.version(), null, why, null, null);
-            // the old version keeps running until this replace can be done
-            primary.put(id, wait);
-            others.computeIfAbsent(id, k -> new ArrayList<>()).add(wait);
+            // the old version, if any, keeps running until this replace can be done
+            Action wait = new Action(ActionKind.WAIT, p.id, spec.version(), null, reasons.oneAtATime(pending, old),
+                    null, null);
+            p.primary = wait;
+            p.others.add(wait);
             return;
         }
-        String why = reasons.start(spec, rec, windowOf(spec).orElse(null), after);
         Action a = old == null
-                ? new Action(ActionKind.START, id, spec.version(), null, why, null, null)
-                : new Action(ActionKind.REPLACE, id, spec.version(), old.version(),
-                        reasons.replace(spec, old, after), null, null);
-        primary.put(id, a);
+                ? new Action(ActionKind.START, p.id, spec.version(), null,
+                        reasons.start(spec, rec, windowOf(spec).orElse(null), after), null, null)
+                : new Action(ActionKind.REPLACE, p.id, spec.version(), old.version(),
+                        reasons.replace(spec, p.activeAt, old, after), null, null);
+        p.primary = a;
+        p.started = true;
         starts.add(a);
-        started.add(id);
     }
 
     /** A wait or keep coming from the instance's own record (FAILED, BACKOFF, COMPLETED, STOPPED), or null. */
@@ -208,25 +203,26 @@ final class Planning {
     }
 
     /** Records the outcome of a wanted id that does not start now; a live old version is stopped. */
-    private void settle(String id, ObservedInstance old, Action outcome, String stopReason) {
+    private void settle(Proc p, ObservedInstance old, Action outcome, String stopReason) {
         if (old != null) {
-            stop(id, old, stopReason);
+            stop(p, old, stopReason);
         }
-        primary.put(id, outcome);
-        others.computeIfAbsent(id, k -> new ArrayList<>()).add(outcome);
+        p.primary = outcome;
+        p.others.add(outcome);
     }
 
     /** RUNNING in its active version (and not stopped by this plan), or a oneshot COMPLETED in it. */
-    private boolean dependencyUp(String dep) {
-        ProcessSpec d = facts.active(dep);
-        if (d == null || stoppingActive.contains(dep)) {
+    private static boolean dependencyUp(Proc dep) {
+        ProcessSpec d = dep.active;
+        if (d == null || dep.stoppingActive) {
             return false;
         }
-        ObservedInstance rec = facts.observed(dep, d.version());
+        ObservedInstance rec = dep.observed(d.version());
         if (rec == null) {
             return false;
         }
-        if (rec.alive() && rec.state() == InstanceState.RUNNING) {
+        if (d.type() != ProcessType.ONESHOT && rec.alive() && rec.state() == InstanceState.RUNNING) {
+            // a oneshot dependency counts only once it has COMPLETED (SPEC §3 "Dependencies")
             return true;
         }
         return d.type() == ProcessType.ONESHOT && rec.state() == InstanceState.COMPLETED;
@@ -243,7 +239,7 @@ final class Planning {
     }
 
     private boolean stopped(ObservedInstance rec) {
-        for (Action a : stops.getOrDefault(rec.id(), List.of())) {
+        for (Action a : facts.get(rec.id()).stops) {
             if (a.version().equals(rec.version())) {
                 return true;
             }
@@ -251,35 +247,54 @@ final class Planning {
         return false;
     }
 
-    /** For stop order: what the stopped versions of {@code id} depend on (the active one's when unknown). */
-    private List<String> stopDependsOn(String id) {
-        Set<String> deps = new java.util.LinkedHashSet<>();
-        for (Action a : stops.getOrDefault(id, List.of())) {
-            ProcessSpec e = facts.entry(id, a.version());
+    private List<Proc> activeDependencies(Proc p) {
+        return procs(p.active.dependsOn());
+    }
+
+    /** For stop order: what the stopped versions depend on (the active one's when unknown). */
+    private List<Proc> stopDependencies(Proc p) {
+        Set<String> deps = new LinkedHashSet<>();
+        for (Action a : p.stops) {
+            ProcessSpec e = p.entry(a.version());
             if (e != null) {
                 deps.addAll(e.dependsOn());
             }
         }
-        if (deps.isEmpty() && facts.active(id) != null) {
-            deps.addAll(facts.active(id).dependsOn());
+        if (deps.isEmpty() && p.active != null) {
+            deps.addAll(p.active.dependsOn());
         }
-        return new ArrayList<>(deps);
+        return procs(deps);
     }
 
-    private void stop(String id, ObservedInstance live, String reason) {
-        stops.computeIfAbsent(id, k -> new ArrayList<>())
-                .add(new Action(ActionKind.STOP, id, live.version(), null, reason, null, null));
+    private List<Proc> procs(Iterable<String> ids) {
+        List<Proc> out = new ArrayList<>();
+        for (String id : ids) {
+            Proc d = facts.get(id);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private void stop(Proc p, ObservedInstance live, String reason) {
+        p.stops.add(new Action(ActionKind.STOP, p.id, live.version(), null, reason, null, null));
     }
 
     private List<Action> assemble() {
         List<Action> out = new ArrayList<>();
-        List<String> stopIds = new ArrayList<>(stops.keySet());
-        for (String id : Order.dependentsFirst(stopIds, facts.index(), this::stopDependsOn)) {
-            out.addAll(stops.get(id));
+        List<Proc> stopping = new ArrayList<>();
+        for (Proc p : facts.procs()) {
+            if (!p.stops.isEmpty()) {
+                stopping.add(p);
+            }
+        }
+        for (Proc p : Order.dependentsFirst(stopping, this::stopDependencies)) {
+            out.addAll(p.stops);
         }
         out.addAll(starts);
-        for (String id : facts.ids()) {
-            out.addAll(others.getOrDefault(id, List.of()));
+        for (Proc p : facts.procs()) {
+            out.addAll(p.others);
         }
         return out;
     }
@@ -287,15 +302,11 @@ final class Planning {
     /** The earliest instant after {@code at} when the plan could change by itself. */
     private Instant nextChange() {
         Instant next = null;
-        for (String id : facts.ids()) {
-            ProcessSpec spec = facts.active(id);
-            if (spec != null) {
-                next = min(next, spec.schedule().isAlways() ? null : Windows.nextEdge(windows(spec.schedule()), at));
+        for (Proc p : facts.procs()) {
+            if (p.active != null && !p.active.schedule().isAlways()) {
+                next = min(next, calendar(p.active.schedule()).nextEdge());
             }
-            ProcessSpec future = facts.nextVersion(id);
-            if (future != null) {
-                next = min(next, future.applyInstant(zone));
-            }
+            next = min(next, p.nextAt);
         }
         for (ObservedInstance rec : facts.instances()) {
             if (rec.backoffUntil() != null && rec.backoffUntil().isAfter(at)) {
@@ -312,13 +323,13 @@ final class Planning {
         return b == null || a.isBefore(b) ? a : b;
     }
 
-    private List<String> changedFields(ProcessSpec spec, ObservedInstance live) {
+    private static List<String> changedFields(ProcessSpec spec, ObservedInstance live) {
         Map<String, String> was = live.fingerprint();
         if (was.isEmpty()) {
             return List.of();
         }
         Map<String, String> now = spec.fingerprint();
-        List<String> changed = new ArrayList<>();
+        List<String> changed = new ArrayList<>(0);
         for (Map.Entry<String, String> e : now.entrySet()) {
             if (!e.getValue().equals(was.get(e.getKey()))) {
                 changed.add(e.getKey());
@@ -335,19 +346,33 @@ final class Planning {
     /** The window containing {@code at} (for 24x7: from the version's apply instant, never closing). */
     private Optional<Windows.Window> windowOf(ProcessSpec spec) {
         if (spec.schedule().isAlways()) {
-            return Optional.of(new Windows.Window(spec.applyInstant(zone), null));
+            Proc p = facts.get(spec.id());
+            return Optional.of(new Windows.Window(p.active == spec ? p.activeAt : spec.applyInstant(zone), null));
         }
-        return Windows.containing(windows(spec.schedule()), at);
+        return Optional.ofNullable(calendar(spec.schedule()).containing());
     }
 
     private Instant nextOpening(ProcessSpec spec) {
         if (spec == null || spec.schedule().isAlways()) {
             return null;
         }
-        return Windows.nextOpening(windows(spec.schedule()), at);
+        return calendar(spec.schedule()).nextOpening();
     }
 
-    private List<Windows.Window> windows(Schedule schedule) {
-        return windowCache.computeIfAbsent(schedule, s -> Windows.merged(s, zone, at));
+    /** What a (non-always) schedule says at {@code at}: the window containing it, the next opening and edge. */
+    private record Calendar(Windows.Window containing, Instant nextOpening, Instant nextEdge) {
+    }
+
+    private Calendar calendar(Schedule schedule) {
+        Calendar c = calendarsByIdentity.get(schedule);
+        if (c == null) {
+            c = calendars.computeIfAbsent(schedule, s -> {
+                List<Windows.Window> ws = Windows.merged(s, zone, at);
+                return new Calendar(Windows.containing(ws, at).orElse(null), Windows.nextOpening(ws, at),
+                        Windows.nextEdge(ws, at));
+            });
+            calendarsByIdentity.put(schedule, c);
+        }
+        return c;
     }
 }

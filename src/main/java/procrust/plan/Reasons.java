@@ -3,8 +3,6 @@ package procrust.plan;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;
 
@@ -13,12 +11,10 @@ final class Reasons {
 
     private final ZoneId zone;
     private final Instant at;
-    private final Facts facts;
 
-    Reasons(ZoneId zone, Instant at, Facts facts) {
+    Reasons(ZoneId zone, Instant at) {
         this.zone = zone;
         this.at = at;
-        this.facts = facts;
     }
 
     private String t(Instant i) {
@@ -29,8 +25,8 @@ final class Reasons {
         return "held by operator (`procrust start " + id + "` releases it)";
     }
 
-    String notActiveUntil(ProcessSpec next) {
-        return "not active until " + t(next.applyInstant(zone));
+    String notActiveUntil(Instant next) {
+        return "not active until " + t(next);
     }
 
     String outsideWindow(ProcessSpec spec, Instant opens) {
@@ -39,44 +35,41 @@ final class Reasons {
     }
 
     /** Why a live instance is stopped, when its id is not wanted or it is not the active version. */
-    String whyStop(String id, ProcessSpec active, boolean held, boolean inWindow, ObservedInstance live,
-                   Instant opens) {
-        if (held) {
-            return held(id);
+    String whyStop(Proc p, boolean inWindow, ObservedInstance live, Instant opens) {
+        if (p.held) {
+            return held(p.id);
         }
-        ProcessSpec entry = facts.entry(id, live.version());
-        String mine;
-        if (!facts.inFile(id)) {
+        if (!p.inFile()) {
             return "no longer in the file";
-        } else if (entry == null) {
+        }
+        ProcessSpec active = p.active;
+        ProcessSpec entry = p.entry(live.version());
+        String mine;
+        if (entry == null) {
             mine = "version " + live.version() + " is no longer in the file";
         } else if (entry.isFake()) {
             mine = "version " + live.version() + " is marked fake";
         } else if (entry.applyInstant(zone).isAfter(at)) {
             mine = "version " + live.version() + " is not active until " + t(entry.applyInstant(zone));
         } else if (active != null && !active.version().equals(live.version())) {
-            mine = "replaced by version " + active.version() + " (active since " + t(active.applyInstant(zone)) + ")";
+            mine = "replaced by version " + active.version() + " (active since " + t(p.activeAt) + ")";
         } else {
             mine = null;
         }
         if (active == null) {
-            ProcessSpec next = facts.nextVersion(id);
-            String none = next == null ? "no version is active" : "no version is active until " + t(next.applyInstant(zone));
+            String none = p.next == null ? "no version is active" : "no version is active until " + t(p.nextAt);
             return mine == null ? none : mine + "; " + none;
         }
         if (inWindow) {
             return mine == null ? "not wanted" : mine;
         }
         String window = outsideWindow(active, opens);
-        if (mine == null) {
-            return window;
-        }
-        return mine + "; " + active.version() + " is " + window;
+        return mine == null ? window : mine + "; " + active.version() + " is " + window;
     }
 
     /** The stop reason of an old version whose replacement does not start now. */
-    String replacedBy(ProcessSpec spec, String why) {
-        return "replaced by version " + spec.version() + " (active since " + t(spec.applyInstant(zone)) + "), which "
+    String replacedBy(ProcessSpec spec, Instant activeAt, String why) {
+        return "replaced by version " + spec.version() + " (active since " + t(activeAt) + "), which "
                 + (why.startsWith("waiting") ? "is " + why : "is left alone: " + why);
     }
 
@@ -132,35 +125,32 @@ final class Reasons {
     }
 
     /** Why a start waits for dependencies that are not up and get no start earlier in this plan. */
-    String waitingFor(List<String> deps, Map<String, Action> primary, Map<String, List<Action>> stops,
-                      Set<String> stoppingActive) {
+    String waitingFor(List<Proc> deps) {
         StringBuilder sb = new StringBuilder("waiting for ");
         for (int i = 0; i < deps.size(); i++) {
-            String d = deps.get(i);
+            Proc d = deps.get(i);
             if (i > 0) {
                 sb.append(i == deps.size() - 1 ? " and " : ", ");
             }
-            ProcessSpec dSpec = facts.active(d);
-            sb.append(d);
-            if (dSpec != null && dSpec.type() == ProcessType.ONESHOT) {
+            sb.append(d.id);
+            if (d.active != null && d.active.type() == ProcessType.ONESHOT) {
                 sb.append(" to complete");
             }
-            sb.append(" (").append(dependencyState(d, primary, stops, stoppingActive)).append(')');
+            sb.append(" (").append(dependencyState(d)).append(')');
         }
         return sb.toString();
     }
 
-    private String dependencyState(String d, Map<String, Action> primary, Map<String, List<Action>> stops,
-                                   Set<String> stoppingActive) {
-        if (!facts.inFile(d)) {
+    private static String dependencyState(Proc d) {
+        if (!d.inFile()) {
             return "not in the file";
         }
-        if (stoppingActive.contains(d)) {
-            return "being stopped: " + stops.get(d).get(stops.get(d).size() - 1).reason();
+        if (d.stoppingActive) {
+            return "being stopped: " + d.stops.get(d.stops.size() - 1).reason();
         }
-        Action a = primary.get(d);
+        Action a = d.primary;
         if (a == null) {
-            return facts.active(d) == null ? "no version is active" : "not running";
+            return d.active == null ? "no version is active" : "not running";
         }
         if (a.kind() == ActionKind.START || a.kind() == ActionKind.REPLACE) {
             return "not started yet";
@@ -203,8 +193,8 @@ final class Reasons {
         return why + after(after);
     }
 
-    String replace(ProcessSpec spec, ObservedInstance old, List<String> after) {
-        return "version " + spec.version() + " is active since " + t(spec.applyInstant(zone)) + ": stop "
+    String replace(ProcessSpec spec, Instant activeAt, ObservedInstance old, List<String> after) {
+        return "version " + spec.version() + " is active since " + t(activeAt) + ": stop "
                 + old.version() + ", confirm it is gone, then start " + spec.version() + after(after);
     }
 

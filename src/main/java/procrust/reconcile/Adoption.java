@@ -34,6 +34,16 @@ public final class Adoption {
         }
     }
 
+    /**
+     * After a verdict other than ALIVE, may members of the recorded process group still be signalled
+     * as ours? Only when the leader is gone or a zombie in the same boot: the kernel never reuses a
+     * pid while a process group or session of that id has members, so members of group and session
+     * {@code pid} are then the leader's descendants. Never when the pid now names another process.
+     */
+    public static boolean groupStillOurs(Verdict v) {
+        return v == Verdict.NOT_RUNNING || v == Verdict.ZOMBIE;
+    }
+
     public static Verdict check(InstanceRecord r, Optional<ProcStat> stat, String bootId) {
         if (r.pid() == null) {
             return Verdict.NOT_RUNNING;

@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import procrust.config.Config;
 import procrust.diag.Diagnostic;
 import procrust.plan.Action;
+import procrust.logs.RotationTask;
 import procrust.plan.ActionKind;
 import procrust.runtime.KillSignaller;
 import procrust.runtime.LinuxLauncher;
@@ -42,6 +45,8 @@ public final class ApplySession {
     private final Clock clock = Clock.systemDefaultZone();
     private final Waker waker = new Waker();
     private volatile boolean stopRequested;
+    /** The file in force, for the log-rotation thread. */
+    private volatile Config currentConfig;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
@@ -106,6 +111,14 @@ public final class ApplySession {
             }
         }, "procrust-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        currentConfig = first;
+        ScheduledExecutorService rotation = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "procrust-log-rotation");
+            t.setDaemon(true);
+            return t;
+        });
+        new RotationTask(() -> RotationTask.policies(currentConfig, logDir, clock.instant()),
+                msg -> log.warn("log-rotation", null, msg)).scheduleOn(rotation, RotationTask.DEFAULT_INTERVAL);
         Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
         StateStore.ensureDir(requestsDir);
         FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
@@ -125,6 +138,7 @@ public final class ApplySession {
                 waker.awaitUntil(next, clock);
             }
         } finally {
+            rotation.shutdownNow();
             rec.shutdown();
             if (watcher != null) {
                 watcher.close();
@@ -179,6 +193,7 @@ public final class ApplySession {
             return;
         }
         rec.replaceConfig(c);
+        currentConfig = c;
         log.info("file-reloaded", null, f + ": " + c.processes().size() + " entries; planning again");
     }
 

@@ -41,7 +41,11 @@ public final class ObservedReader {
             }
             Key k = new Key(r.id(), r.version());
             String why = "pid " + r.pid() + ": " + v.why();
+            boolean remnants = Adoption.groupStillOurs(v) && table.groupAlive(r.pid());
             if (r.state() == InstanceState.STOPPING) {
+                if (remnants) {
+                    continue; // the leader is gone but its group is not: apply resumes the stop
+                }
                 if (r.afterStop() == null) {
                     s = s.remove(r.id(), r.version());
                 } else {
@@ -52,6 +56,16 @@ public final class ObservedReader {
             }
             ExitRules.Outcome o = ExitRules.exited(r, config == null ? null : Entries.entry(config, k), null, now);
             InstanceRecord rec = o.record().toBuilder().note(v.why() + "; " + o.record().note()).build();
+            if (rec.state() == InstanceState.BACKOFF) {
+                // it ended while nobody watched, some unknown time ago: start it again at once
+                rec = rec.toBuilder().backoffUntil(now).note(v.why() + "; ended while no apply watched it "
+                        + "(exit code unknown): to be started again").build();
+            }
+            if (remnants) {
+                // the rest of its group lives on: apply stops it before anything else, then applies the outcome
+                rec = rec.toBuilder().afterStop(rec.state()).processOf(r).state(InstanceState.STOPPING, now)
+                        .note(rec.note() + "; the rest of its process group is stopped first").build();
+            }
             s = s.put(rec);
             gone.add(k + " " + why + "; now " + rec.state());
         }

@@ -1,27 +1,19 @@
 package procrust.reconcile;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
-import procrust.config.ProcessType;
-import procrust.logs.LogFiles;
 import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.plan.InstanceState;
 import procrust.plan.Plan;
 import procrust.runtime.Signal;
-import procrust.runtime.SpawnRequest;
 import procrust.runtime.Spawned;
 import procrust.state.InstanceRecord;
 import procrust.state.StateFile;
@@ -36,27 +28,20 @@ import procrust.state.StateFile;
 public final class Reconciler {
 
     /** How often processes that are not our children (adopted) are looked at in /proc. */
-    public static final Duration ADOPTED_POLL = Duration.ofSeconds(2);
+    public static final Duration ADOPTED_POLL = Watches.ADOPTED_POLL;
     /** The longest sleep: a wall-clock jump is noticed within this. */
     public static final Duration MAX_SLEEP = Duration.ofSeconds(60);
-
-    private record ExitEvent(Key key, long pid, int code) {
-    }
 
     private final Effects fx;
     private final Runnable waker;
     private Config config;
     private StateFile state;
     private boolean dirty;
-    private final Map<Key, Long> adoptedWatches = new LinkedHashMap<>();
-    private final Map<Key, Long> childWatches = new HashMap<>();
-    private final Set<Key> unadopted = new HashSet<>();
+    private final Watches watches;
     private final Set<Key> startedThisRun = new HashSet<>();
-    private final ConcurrentLinkedQueue<ExitEvent> exits = new ConcurrentLinkedQueue<>();
     private StopOp stop;
     private HealthOp health;
     private Plan lastPlan;
-    private Instant nextAdoptedPoll = Instant.MIN;
     private int failures;
 
     /**
@@ -68,11 +53,10 @@ public final class Reconciler {
         this.config = config;
         this.state = verified;
         this.waker = waker;
+        this.watches = new Watches(waker);
         for (InstanceRecord r : verified.instances()) {
             if (r.claimsLive()) {
-                Key k = new Key(r.id(), r.version());
-                adoptedWatches.put(k, r.pid());
-                unadopted.add(k);
+                watches.adopt(new Key(r.id(), r.version()), r.pid());
             }
         }
     }
@@ -124,9 +108,7 @@ public final class Reconciler {
     }
 
     void forgetWatch(Key k) {
-        adoptedWatches.remove(k);
-        childWatches.remove(k);
-        unadopted.remove(k);
+        watches.forget(k);
     }
 
     Duration stopTimeoutOf(Key k) {
@@ -170,11 +152,11 @@ public final class Reconciler {
             }
         }
         prune(now);
-        lastPlan = fx.planner().plan(config, ObservedReader.toObserved(state, unadopted), now);
+        lastPlan = fx.planner().plan(config, ObservedReader.toObserved(state, watches.unadopted()), now);
         for (Action a : lastPlan.actions()) {
             if (a.kind() == ActionKind.ADOPT) {
                 Key k = new Key(a.id(), a.version());
-                if (unadopted.remove(k)) {
+                if (watches.markAdopted(k)) {
                     fx.log().info("adopted", k, "pid " + state.find(a.id(), a.version()).map(InstanceRecord::pid)
                             .orElse(null) + " is alive and ours (start time and boot id match): " + a.reason());
                 }
@@ -198,9 +180,7 @@ public final class Reconciler {
         if (health != null) {
             next = min(next, health.nextWake());
         }
-        if (!adoptedWatches.isEmpty()) {
-            next = min(next, nextAdoptedPoll);
-        }
+        next = min(next, watches.nextPoll());
         for (Key k : startedThisRun) {
             InstanceRecord r = state.find(k.id(), k.version()).orElse(null);
             if (r != null && r.state() == InstanceState.RUNNING && r.startedAt() != null
@@ -218,7 +198,7 @@ public final class Reconciler {
      */
     public boolean settled() {
         Instant now = fx.clock().instant();
-        if (stop != null || health != null || !exits.isEmpty() || lastPlan == null || lastPlan.hasChanges()) {
+        if (stop != null || health != null || watches.exitsPending() || lastPlan == null || lastPlan.hasChanges()) {
             return false;
         }
         for (Key k : startedThisRun) {
@@ -248,46 +228,41 @@ public final class Reconciler {
 
     private boolean takeExits(Instant now) {
         boolean changed = false;
-        ExitEvent e;
-        while ((e = exits.poll()) != null) {
-            InstanceRecord r = state.find(e.key.id(), e.key.version()).orElse(null);
-            if (r == null || r.pid() == null || r.pid() != e.pid) {
-                continue;
+        for (Watches.Exit e : watches.drainExits()) {
+            InstanceRecord r = state.find(e.key().id(), e.key().version()).orElse(null);
+            if (r != null && r.pid() != null && r.pid() == e.pid()) {
+                changed |= ended(r, e.code(), now, true);
             }
-            childWatches.remove(e.key);
-            changed |= ended(r, e.code, now);
         }
         return changed;
     }
 
     private boolean pollAdopted(Instant now) {
-        if (adoptedWatches.isEmpty() || now.isBefore(nextAdoptedPoll)) {
-            return false;
-        }
-        nextAdoptedPoll = now.plus(ADOPTED_POLL);
         boolean changed = false;
-        String boot = fx.table().bootId();
-        for (Map.Entry<Key, Long> w : new ArrayList<>(adoptedWatches.entrySet())) {
+        String boot = null;
+        for (Map.Entry<Key, Long> w : watches.dueAdopted(now)) {
             InstanceRecord r = state.find(w.getKey().id(), w.getKey().version()).orElse(null);
             if (r == null || r.pid() == null) {
-                adoptedWatches.remove(w.getKey());
+                watches.forget(w.getKey());
                 continue;
             }
-            if (Adoption.check(r, fx.table().stat(r.pid()), boot) != Adoption.Verdict.ALIVE) {
-                adoptedWatches.remove(w.getKey());
-                changed |= ended(r, null, now);
+            boot = boot == null ? fx.table().bootId() : boot;
+            Adoption.Verdict v = Adoption.check(r, fx.table().stat(r.pid()), boot);
+            if (v != Adoption.Verdict.ALIVE) {
+                watches.forget(w.getKey());
+                changed |= ended(r, null, now, Adoption.groupStillOurs(v));
             }
         }
         return changed;
     }
 
     /** The leader of {@code r} ended with {@code code} (null: unknown). */
-    private boolean ended(InstanceRecord r, Integer code, Instant now) {
+    private boolean ended(InstanceRecord r, Integer code, Instant now, boolean groupOurs) {
         Key k = new Key(r.id(), r.version());
         if (r.state() == InstanceState.STOPPING) {
             return false; // the stop in progress (or to resume) sees the group go
         }
-        unadopted.remove(k);
+        watches.markAdopted(k);
         if (health != null && health.key.equals(k)) {
             health.killProbe(this, Signal.KILL);
             health = null;
@@ -297,17 +272,18 @@ public final class Reconciler {
         if (o.failure()) {
             failures++;
         }
-        settle(r, o.record(), now);
+        settle(r, o.record(), now, groupOurs);
         return true;
     }
 
     /**
      * Puts the outcome of an exit in place. When members of the group outlive the leader they are
      * stopped first (the record is STOPPING until they are gone, then becomes the outcome).
+     * {@code groupOurs}: the group id is provably still ours (see {@link Adoption#groupStillOurs}).
      */
-    private void settle(InstanceRecord was, InstanceRecord outcome, Instant now) {
+    private void settle(InstanceRecord was, InstanceRecord outcome, Instant now, boolean groupOurs) {
         Key k = new Key(was.id(), was.version());
-        if (was.pid() != null && fx.table().groupAlive(was.pid())) {
+        if (groupOurs && was.pid() != null && fx.table().groupAlive(was.pid())) {
             InstanceRecord stopping = outcome.toBuilder().afterStop(outcome.state()).processOf(was)
                     .state(InstanceState.STOPPING, now).build();
             setState(state.put(stopping));
@@ -320,12 +296,16 @@ public final class Reconciler {
         setState(state.put(outcome));
     }
 
+    void failureCounted() {
+        failures++;
+    }
+
     /** A failed start of a live instance (health check timeout): stop its group, then the outcome. */
     void failStart(InstanceRecord rec, ProcessSpec spec, String why, Instant now) {
         ExitRules.Outcome o = ExitRules.failedStart(rec, spec, why, now);
         fx.log().warn(o.event(), new Key(rec.id(), rec.version()), o.record().note());
         failures++;
-        settle(rec, o.record(), now);
+        settle(rec, o.record(), now, true);
     }
 
     // ---- stops ----------------------------------------------------------------------------------
@@ -370,7 +350,16 @@ public final class Reconciler {
     private void perform(Action a, Instant now) {
         switch (a.kind()) {
             case START:
-                start(new Key(a.id(), a.version()), a.reason(), now);
+                Spawned sp = Starter.start(this, new Key(a.id(), a.version()), a.reason(), now);
+                if (sp != null) {
+                    Key k = new Key(a.id(), a.version());
+                    startedThisRun.add(k);
+                    watches.child(k, sp.pid(), sp.exit());
+                    ProcessSpec spec = Entries.entry(config, k);
+                    if (spec.healthCheck() != null) {
+                        health = new HealthOp(k, spec.healthCheck(), now, now);
+                    }
+                }
                 break;
             case STOP: {
                 Key k = new Key(a.id(), a.version());
@@ -385,66 +374,6 @@ public final class Reconciler {
             default:
                 break;
         }
-    }
-
-    private void start(Key k, String reason, Instant now) {
-        ProcessSpec spec = Entries.entry(config, k);
-        if (spec == null) {
-            fx.log().log(EventLog.Level.ERROR, "bug", k, "the plan starts a version that is not in the file");
-            return;
-        }
-        InstanceRecord was = state.find(k.id(), k.version()).orElse(null);
-        InstanceRecord base = was != null ? was : InstanceRecord.fresh(k.id(), k.version(), spec.type().wire(), now);
-        boolean retry = was != null && (was.state() == InstanceState.BACKOFF || was.state() == InstanceState.FAILED);
-        InstanceRecord.Builder b = base.toBuilder();
-        if (was != null && was.state() == InstanceState.FAILED) {
-            b.failures(0); // the entry changed or an operator asked: a fresh series of attempts
-        }
-        if (retry) {
-            b.restarts(base.restarts() + 1);
-        }
-        startedThisRun.add(k);
-        Spawned sp;
-        try {
-            sp = fx.launcher().spawn(spawnRequest(spec, spec.command()));
-        } catch (IOException | RuntimeException e) {
-            InstanceRecord failed = b.gone(null).build();
-            ExitRules.Outcome o = ExitRules.failedStart(failed, spec, "cannot start: " + e.getMessage(), now);
-            fx.log().warn(o.event(), k, o.record().note());
-            failures++;
-            setState(state.put(o.record()));
-            return;
-        }
-        boolean checked = spec.healthCheck() != null;
-        b.process(spec.type().wire(), sp.pid(), sp.startTicks(), fx.table().bootId(), now, spec.fingerprint())
-                .state(checked ? InstanceState.PENDING_HEALTH_CHECK : InstanceState.RUNNING, now)
-                .runningSince(checked ? null : now).note(null);
-        if (spec.type() == ProcessType.ONESHOT) {
-            b.completedWindow(fx.windows().openingOf(spec, config.zone(), now));
-        }
-        setState(state.put(b.build()));
-        childWatches.put(k, sp.pid());
-        unadopted.remove(k);
-        adoptedWatches.remove(k);
-        long pid = sp.pid();
-        sp.exit().thenAccept(code -> {
-            exits.add(new ExitEvent(k, pid, code));
-            waker.run();
-        });
-        fx.log().info("started", k, "pid " + pid + (checked ? ", health check next" : ", RUNNING") + ": " + reason);
-        if (checked) {
-            health = new HealthOp(k, spec.healthCheck(), now, now);
-        }
-    }
-
-    /** The spawn of a command of this entry: its working dir, env + PROCRUST_*, its log file. */
-    SpawnRequest spawnRequest(ProcessSpec spec, String command) {
-        Map<String, String> env = new LinkedHashMap<>(spec.env());
-        env.put("PROCRUST_UID", config.uid());
-        env.put("PROCRUST_ID", spec.id());
-        env.put("PROCRUST_VERSION", spec.version());
-        Path wd = spec.workingDir() == null ? null : Path.of(spec.workingDir());
-        return new SpawnRequest(command, wd, env, LogFiles.fileFor(fx.logDir(), spec.id()));
     }
 
     // ---- health, pruning, persistence -------------------------------------------------------------
@@ -465,21 +394,10 @@ public final class Reconciler {
         return null;
     }
 
-    /** Forgets records that cannot matter any more: not alive, and their version is gone from the file
-     * (or, for STOPPED, BACKOFF and WAITING, no longer the active version). */
     private void prune(Instant now) {
-        for (InstanceRecord r : state.instances()) {
-            if (r.claimsLive() || r.state() == InstanceState.STOPPING) {
-                continue;
-            }
-            Key k = new Key(r.id(), r.version());
-            boolean inFile = Entries.entry(config, k) != null;
-            boolean transientState = r.state() == InstanceState.STOPPED || r.state() == InstanceState.BACKOFF
-                    || r.state() == InstanceState.WAITING;
-            if (!inFile || (transientState && !Entries.isActive(config, k, now))) {
-                setState(state.remove(r.id(), r.version()));
-                fx.log().debug("forget", k, "record dropped: " + (inFile ? "no longer the active version" : "no longer in the file"));
-            }
+        StateFile pruned = Pruning.prune(state, config, now, fx.log());
+        if (pruned != state) {
+            setState(pruned);
         }
     }
 

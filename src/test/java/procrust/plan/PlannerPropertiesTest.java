@@ -75,8 +75,8 @@ class PlannerPropertiesTest {
         boolean held = s.observed().holds().contains(dep);
         for (ObservedInstance o : s.observed().instances()) {
             if (o.id().equals(dep) && o.version().equals(d.version())) {
-                // a held process is stopped; a oneshot that completed in its version stays completed
-                return (o.alive() && o.state() == InstanceState.RUNNING && !held)
+                // a held process is stopped; a oneshot counts once it completed in its version (even held)
+                return (o.alive() && o.state() == InstanceState.RUNNING && !held && d.type() != ProcessType.ONESHOT)
                         || (d.type() == ProcessType.ONESHOT && o.state() == InstanceState.COMPLETED);
             }
         }

@@ -290,4 +290,65 @@ class PlannerTest {
         Instant now = at("2024-10-07T09:00:00");
         assertEquals(Planner.plan(c, Observed.EMPTY, now), Planner.plan(c, Observed.EMPTY, now.plus(Duration.ZERO)));
     }
+
+    @Test
+    void aOneshotDependencyCountsOnlyOnceCompleted() {
+        Config c = config(
+                entry("migrate", "2024-10-01T12:00:00").oneshot(),
+                entry("web", "2024-10-01T12:00:00").dependsOn("migrate"));
+        ObservedInstance running = instance("migrate", "2024-10-01T12:00:00", InstanceState.RUNNING, 5L,
+                at("2024-10-07T08:59:00"));
+        Plan plan = Planner.plan(c, observed(running), at("2024-10-07T09:00:00"));
+        assertEquals(List.of("keep migrate 2024-10-01T12:00:00", "wait web 2024-10-01T12:00:00"), summary(plan));
+        assertTrue(only(plan, "web").reason().startsWith("waiting for migrate to complete (running (pid 5)"),
+                only(plan, "web").reason());
+
+        ObservedInstance done = instance("migrate", "2024-10-01T12:00:00", InstanceState.COMPLETED, null,
+                at("2024-10-07T08:59:30"));
+        assertEquals(List.of("start web 2024-10-01T12:00:00", "keep migrate 2024-10-01T12:00:00"),
+                summary(Planner.plan(c, observed(done), at("2024-10-07T09:00:00"))));
+    }
+
+    @Test
+    void aStartFollowsADependencyStartedEarlierInTheSamePlanAndAReplaceOfADependency() {
+        Config c = config(
+                entry("db", "2024-10-01T12:00:00"),
+                entry("db", "2024-10-07T09:00:00"),
+                entry("web", "2024-10-01T12:00:00").dependsOn("db"));
+        ObservedInstance db = running(c.processes().get(0), 1, at("2024-10-01T12:00:01"));
+        Plan plan = Planner.plan(c, observed(db), at("2024-10-07T09:00:00"));
+        assertEquals(List.of("replace db 2024-10-07T09:00:00 from 2024-10-01T12:00:00",
+                "start web 2024-10-01T12:00:00"), summary(plan));
+        assertTrue(only(plan, "web").reason().endsWith("; after db is up"), only(plan, "web").reason());
+    }
+
+    @Test
+    void aReplaceWhoseNewVersionWaitsForADependencyStopsTheOldVersion() {
+        Config c = config(
+                entry("cache", "2024-10-01T12:00:00").schedule(schedule("20:00", "06:00")),
+                entry("web", "2024-10-01T12:00:00"),
+                entry("web", "2024-10-07T09:00:00").dependsOn("cache"));
+        ObservedInstance web = running(c.processes().get(1), 2, at("2024-10-01T12:00:01"));
+        Plan plan = Planner.plan(c, observed(web), at("2024-10-07T09:00:00"));
+        assertEquals(List.of("stop web 2024-10-01T12:00:00", "wait cache 2024-10-01T12:00:00",
+                "wait web 2024-10-07T09:00:00"), summary(plan));
+        assertTrue(plan.actions().get(0).reason().startsWith("replaced by version 2024-10-07T09:00:00"),
+                plan.actions().get(0).reason());
+    }
+
+    @Test
+    void twoLiveVersionsOfOneIdStopTheOldOne() {
+        Config c = config(entry("web", "2024-10-01T12:00:00"), entry("web", "2024-10-05T12:00:00"));
+        ObservedInstance old = running(c.processes().get(0), 1, at("2024-10-01T12:00:01"));
+        ObservedInstance cur = running(c.processes().get(1), 2, at("2024-10-05T12:00:01"));
+        Plan plan = Planner.plan(c, observed(old, cur), at("2024-10-07T09:00:00"));
+        assertEquals(List.of("stop web 2024-10-01T12:00:00", "keep web 2024-10-05T12:00:00"), summary(plan));
+    }
+
+    @Test
+    void versionsAtTheSameInstantPreferTheLaterEntry() {
+        Config c = config(entry("web", "2024-10-01T12:00:00"), entry("web", "2024-10-01T12:00:00+02:00"));
+        Plan plan = Planner.plan(c, Observed.EMPTY, at("2024-10-07T09:00:00"));
+        assertEquals(List.of("start web 2024-10-01T12:00:00+02:00"), summary(plan));
+    }
 }

@@ -94,6 +94,33 @@ class WindowsTest {
         }
     }
 
+    /** Schedules whose edges avoid 01:00-03:59, where DST changes happen in the zones tested. */
+    static Stream<Arguments> schedulesAwayFromDstHours() {
+        return schedules().filter(a -> {
+            Schedule s = (Schedule) a.get()[1];
+            return away(s.start()) && (s.stop() == null || away(s.stop()));
+        });
+    }
+
+    private static boolean away(LocalTime t) {
+        return t.getHour() < 1 || t.getHour() > 3;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("schedulesAwayFromDstHours")
+    void acrossDstWeeksWindowsFollowTheWallClock(String name, Schedule s) {
+        for (ZoneId zone : List.of(MADRID, NEW_YORK)) {
+            for (String monday : List.of("2024-03-04", "2024-03-25", "2024-10-21", "2024-10-28")) {
+                Instant t = LocalDate.parse(monday).atStartOfDay(zone).toInstant();
+                for (int i = 0; i < 14 * 24 * 4; i++, t = t.plusSeconds(900)) {
+                    LocalDateTime wall = LocalDateTime.ofInstant(t, zone);
+                    assertEquals(oracle(s, wall), Windows.containing(s, zone, t).isPresent(),
+                            name + " at " + wall + " in " + zone);
+                }
+            }
+        }
+    }
+
     @Test
     void touchingWindowsAreOneWindow() {
         Schedule weekend = new Schedule(null, null, EnumSet.of(SATURDAY, SUNDAY));

@@ -90,4 +90,24 @@ class AdoptionTest {
         assertEquals(InstanceState.BACKOFF, r.state());
         assertTrue(r.note().contains("exit code unknown"), r.note());
     }
+
+    @Test
+    void aDeadLeaderWhoseGroupLivesOnHasItsGroupStoppedBeforeARestart() {
+        Fixture f = new Fixture(tmp);
+        FakeRuntime.Proc p = f.rt.existing(600, 6000, "run-svc");
+        p.state = 'X';
+        p.extra.add(601L);
+        StateFile recorded = new StateFile(StateFile.FORMAT, UID,
+                List.of(running("svc", 600, 6000, FakeRuntime.BOOT)), List.of());
+        Config c = config(spec(0, "svc", "run-svc", V1));
+        ObservedReader.Verified v = ObservedReader.verify(recorded, c, f.rt, T0);
+        InstanceRecord r = v.state().find("svc", V1).orElseThrow();
+        assertEquals(InstanceState.STOPPING, r.state());
+        assertEquals(InstanceState.BACKOFF, r.afterStop());
+        f.start(c, recorded);
+        f.settle();
+        f.clock.advance(java.time.Duration.ofMillis(100));
+        f.settle();
+        assertEquals(List.of("TERM 600", "spawn run-svc"), f.rt.effects);
+    }
 }

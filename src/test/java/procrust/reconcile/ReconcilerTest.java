@@ -147,13 +147,13 @@ class ReconcilerTest {
         f.settle();
         long pa = rt.last("run-a").pid;
         long pb = rt.last("run-b").pid;
-        f.rec.replaceConfig(config(spec(0, "other", "run-other", V1)));
+        f.rec.setHolds(List.of("a", "b"));
         f.settle();
         f.clock.advance(Duration.ofMillis(100));
         f.settle();
-        assertEquals(List.of("spawn run-a", "spawn run-b", "TERM " + pb, "TERM " + pa, "spawn run-other"), rt.effects);
-        assertTrue(f.rec.state().find("a", V1).isEmpty());
-        assertTrue(f.rec.state().find("b", V1).isEmpty());
+        assertEquals(List.of("spawn run-a", "spawn run-b", "TERM " + pb, "TERM " + pa), rt.effects);
+        assertEquals(InstanceState.STOPPED, record("a", V1).state());
+        assertEquals(InstanceState.STOPPED, record("b", V1).state());
     }
 
     @Test

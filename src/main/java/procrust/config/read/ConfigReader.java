@@ -23,6 +23,15 @@ public final class ConfigReader {
     /** Syntax errors after the first are mostly echoes of it; a few are shown, the rest counted. */
     static final int MAX_SYNTAX_ERRORS = 5;
 
+    static {
+        // tomlj asserts on some input it then reports as a syntax error (a bad unicode escape); with
+        // assertions on (-ea, as in tests) that assert would hide the syntax error from the user
+        ClassLoader loader = Toml.class.getClassLoader();
+        if (loader != null) {
+            loader.setPackageAssertionStatus("org.tomlj", false);
+        }
+    }
+
     private ConfigReader() {
     }
 
@@ -33,25 +42,43 @@ public final class ConfigReader {
 
     /** Parses text already read. */
     public static RawConfig parse(SourceText src, Sink sink) {
-        TomlParseResult toml;
+        return parse(src, sink, true);
+    }
+
+    /** {@code inPieces} false forces one parse of the whole text (tests compare both ways). */
+    static RawConfig parse(SourceText src, Sink sink, boolean inPieces) {
         try {
-            toml = Toml.parse(src.text(), TomlVersion.V1_0_0);
+            List<TomlChunks.Piece> pieces = inPieces ? TomlChunks.split(src.text()) : null;
+            if (pieces != null) {
+                return map(pieces, src, sink);
+            }
+            TomlParseResult toml = Toml.parse(src.text(), TomlVersion.V1_0_0);
+            if (toml.hasErrors()) {
+                syntaxErrors(toml.errors(), sink);
+                return null;
+            }
+            return map(List.of(new TomlChunks.Piece(toml, 0)), src, sink);
         } catch (StackOverflowError e) {
             sink.error(Code.TOML_SYNTAX, "is nested too deeply to read (arrays or inline tables inside each other "
                     + "thousands of levels deep): is it really a procrust file?", new SourcePos(1, 1), null, null);
             return null;
-        }
-        if (toml.hasErrors()) {
-            List<TomlParseError> errors = toml.errors();
-            for (int i = 0; i < Math.min(MAX_SYNTAX_ERRORS, errors.size()); i++) {
-                TomlParseError e = errors.get(i);
-                SourcePos p = TableReader.position(e.position());
-                sink.error(Code.TOML_SYNTAX, "TOML syntax: " + message(e), p.line() < 1 ? new SourcePos(1, 1) : p,
-                        null, null);
-            }
+        } catch (RuntimeException | AssertionError e) {
+            // a tomlj bug on malformed input (or one of its asserts, if assertions came on before the
+            // static block above ran): still a syntax error, at the line that sets it off
+            sink.error(Code.TOML_SYNTAX, "TOML syntax: this line cannot be read (the TOML parser failed on it: "
+                    + e.getClass().getSimpleName() + "); check its quotes, brackets and date-times",
+                    ParserCrash.locate(src.text()), null, null);
             return null;
         }
-        return top(toml, src, sink);
+    }
+
+    private static void syntaxErrors(List<TomlParseError> errors, Sink sink) {
+        for (int i = 0; i < Math.min(MAX_SYNTAX_ERRORS, errors.size()); i++) {
+            TomlParseError e = errors.get(i);
+            SourcePos p = e.position() == null || e.position().line() < 1 ? new SourcePos(1, 1)
+                    : new SourcePos(e.position().line(), e.position().column());
+            sink.error(Code.TOML_SYNTAX, "TOML syntax: " + message(e), p, null, null);
+        }
     }
 
     private static String message(TomlParseError e) {
@@ -61,8 +88,9 @@ public final class ConfigReader {
         return at > 0 && m.endsWith(")") ? m.substring(0, at) : m;
     }
 
-    private static RawConfig top(TomlTable toml, SourceText src, Sink sink) {
-        TableReader t = new TableReader(toml, new SourcePos(1, 1), "the top level", "", null, sink, src);
+    /** The top piece's keys, then the processes of every piece in order. */
+    private static RawConfig map(List<TomlChunks.Piece> pieces, SourceText src, Sink sink) {
+        TableReader t = new TableReader(pieces.get(0).toml(), new SourcePos(1, 1), "the top level", "", null, sink, src, 0);
         t.keys(Keys.TOP);
         String uid = t.string("uid");
         String fileFormat = null;
@@ -74,32 +102,39 @@ public final class ConfigReader {
         String timezone = t.string("timezone");
         Long logMaxSize = t.size("log_max_size");
         Long logKeep = t.integer("log_keep");
-        return new RawConfig(t.pos(), t.at(), uid, fileFormat, timezone, logMaxSize, logKeep,
-                processes(t, toml, src, sink));
+        List<RawProcess> processes = new ArrayList<>();
+        processes(t, t.get("process"), processes, src, sink, 0);
+        for (int i = 1; i < pieces.size(); i++) {
+            TomlChunks.Piece piece = pieces.get(i);
+            TableReader pt = new TableReader(piece.toml(), new SourcePos(1, 1), "the top level", "", null, sink, src,
+                    piece.lineOffset());
+            pt.keys(Keys.TOP);
+            t.at().putIfAbsent("process", pt.at().get("process"));
+            processes(pt, pt.get("process"), processes, src, sink, piece.lineOffset());
+        }
+        return new RawConfig(t.pos(), t.at(), uid, fileFormat, timezone, logMaxSize, logKeep, processes);
     }
 
-    private static List<RawProcess> processes(TableReader top, TomlTable toml, SourceText src, Sink sink) {
-        Object v = top.get("process");
+    private static void processes(TableReader top, Object v, List<RawProcess> out, SourceText src, Sink sink,
+                                  int lineOffset) {
         if (v == null) {
-            return List.of();
+            return;
         }
         if (!(v instanceof TomlArray)) {
             top.invalid("process", "must be an array of tables: write each process under its own [[process]] "
                     + "header (two brackets)");
-            return List.of();
+            return;
         }
         TomlArray a = (TomlArray) v;
-        List<RawProcess> out = new ArrayList<>(a.size());
         for (int i = 0; i < a.size(); i++) {
             Object e = a.get(i);
-            SourcePos p = TableReader.position(a.inputPositionOf(i));
+            SourcePos p = top.position(a.inputPositionOf(i));
             if (!(e instanceof TomlTable)) {
                 top.invalidAt(p, "process", "must hold tables: element " + (i + 1) + " is " + TableReader.typeName(e));
                 continue;
             }
-            TableReader pt = new TableReader((TomlTable) e, p, "[[process]]", "", null, sink, src);
-            out.add(ProcessMapper.map(i, pt));
+            TableReader pt = new TableReader((TomlTable) e, p, "[[process]]", "", null, sink, src, lineOffset);
+            out.add(ProcessMapper.map(out.size(), pt));
         }
-        return out;
     }
 }

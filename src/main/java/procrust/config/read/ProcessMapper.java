@@ -95,7 +95,7 @@ final class ProcessMapper {
         List<RawRef> refs = new ArrayList<>(a.size());
         for (int i = 0; i < a.size(); i++) {
             Object v = a.get(i);
-            SourcePos p = TableReader.position(a.inputPositionOf(i));
+            SourcePos p = t.position(a.inputPositionOf(i));
             if (v instanceof String) {
                 refs.add(new RawRef((String) v, p));
             } else {
@@ -116,7 +116,7 @@ final class ProcessMapper {
         for (String k : raw.keySet()) {
             List<String> key = List.of(k);
             Object v = raw.get(key);
-            SourcePos p = TableReader.position(raw.inputPositionOf(key));
+            SourcePos p = t.position(raw.inputPositionOf(key));
             t.at().put("env." + k, p);
             if (v instanceof String) {
                 env.put(k, (String) v);
@@ -167,7 +167,7 @@ final class ProcessMapper {
         boolean ok = true;
         for (int i = 0; i < a.size(); i++) {
             Object e = a.get(i);
-            SourcePos p = TableReader.position(a.inputPositionOf(i));
+            SourcePos p = t.position(a.inputPositionOf(i));
             if (!(e instanceof String)) {
                 t.invalidAt(p, "week_days", "must list days as strings; element " + (i + 1) + " is "
                         + TableReader.typeName(e));

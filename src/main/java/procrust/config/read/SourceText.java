@@ -89,7 +89,7 @@ public final class SourceText {
                     + " cannot be decoded; save the file as UTF-8", prefix.posAt(bad - start), null, null);
             return null;
         }
-        if (text.isBlank()) {
+        if (text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
             sink.error(Code.FILE_UNREADABLE, "is empty: start from `procrust init`, which writes a commented example",
                     SourcePos.NONE, null, null);
             return null;

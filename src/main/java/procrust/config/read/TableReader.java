@@ -25,14 +25,18 @@ final class TableReader {
     private final Sink sink;
     private final SourceText src;
     private final Map<String, SourcePos> at = new HashMap<>();
+    private final int lineOffset;
     private String process;
 
     /**
      * @param name   the table as a user writes it, for messages ({@code [process.schedule]})
      * @param prefix the key path of the table inside a process, with a trailing dot ({@code "schedule."}), or ""
+     * @param lineOffset lines of the file before the text tomlj parsed (see {@link TomlChunks})
      */
-    TableReader(TomlTable table, SourcePos pos, String name, String prefix, String process, Sink sink, SourceText src) {
+    TableReader(TomlTable table, SourcePos pos, String name, String prefix, String process, Sink sink, SourceText src,
+                int lineOffset) {
         this.table = table;
+        this.lineOffset = lineOffset;
         this.pos = pos;
         this.name = name;
         this.prefix = prefix;
@@ -201,7 +205,7 @@ final class TableReader {
     }
 
     private TableReader sub(String key, TomlTable t, String tableName) {
-        return new TableReader(t, at.get(key), tableName, prefix + key + ".", process, sink, src);
+        return new TableReader(t, at.get(key), tableName, prefix + key + ".", process, sink, src, lineOffset);
     }
 
     /** An array; null when absent or not an array. */
@@ -219,8 +223,9 @@ final class TableReader {
         return table;
     }
 
-    static SourcePos position(TomlPosition p) {
-        return p == null ? SourcePos.NONE : new SourcePos(p.line(), p.column());
+    /** A tomlj position as a position in the file. */
+    SourcePos position(TomlPosition p) {
+        return p == null ? pos : new SourcePos(p.line() + lineOffset, p.column());
     }
 
     /** "a string", "an integer", ... for messages. */

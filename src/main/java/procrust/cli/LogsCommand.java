@@ -1,0 +1,72 @@
+package procrust.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import procrust.logs.LogFollower;
+import procrust.logs.LogTail;
+import procrust.logs.ProcessLogs;
+import procrust.state.StateDirs;
+import procrust.validate.CheckResult;
+import procrust.validate.ConfigChecker;
+
+/** {@code procrust logs ID [-f] [-n N]}: the last lines of a process's log, or follow it like tail -F. */
+@Command(name = "logs", description = {"Print the last lines of a process's log (stdout and stderr), or follow it.",
+        "Lines just rotated away are read from the rotated files; -f follows across rotations like tail -F, "
+                + "until interrupted.",
+        "Exit status: 0; 1 unknown id or invalid file."})
+final class LogsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "The process id, as in the file.")
+    String id;
+
+    @Option(names = {"-f", "--follow"}, description = "Then print what the process writes, until interrupted.")
+    boolean follow;
+
+    @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "10",
+            description = "How many of the last lines to print first (default: ${DEFAULT-VALUE}).")
+    int lines;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (lines < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--lines': " + lines + " (a number of lines, 0 or more)");
+        }
+        CommonOptions common = Main.common();
+        Path file = common.configFile();
+        CheckResult checked = ConfigChecker.check(file);
+        var err = spec.commandLine().getErr();
+        if (!checked.valid()) {
+            CheckViews.text(checked, file.toString(), false, err);
+            err.println("procrust: cannot tell where the logs are while " + file + " is invalid: fix it (procrust check)");
+            return 1;
+        }
+        Path uidDir = StateDirs.forUid(StateDirs.base(common.stateDirOption()), checked.config().uid());
+        Path logDir = StateDirs.logs(uidDir, common.logDirOption());
+        Optional<Path> log = ProcessLogs.locate(logDir, checked.config().ids(), id);
+        if (log.isEmpty()) {
+            err.println("procrust: unknown process id \"" + id + "\": it is not in " + file + " and has no log in "
+                    + logDir + " (ids: " + String.join(", ", checked.config().ids()) + ")");
+            return 1;
+        }
+        PrintStream out = Main.out();
+        if (follow) {
+            new LogFollower(log.get(), out, LogFollower.DEFAULT_POLL).follow(lines, out::checkError);
+        } else {
+            LogTail.print(log.get(), lines, out);
+        }
+        return 0;
+    }
+}

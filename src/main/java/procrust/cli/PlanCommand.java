@@ -1,0 +1,99 @@
+package procrust.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import procrust.config.Config;
+import procrust.plan.Observed;
+import procrust.plan.Plan;
+import procrust.plan.Planner;
+import procrust.reconcile.Key;
+import procrust.reconcile.ObservedReader;
+import procrust.runtime.LinuxProcessTable;
+import procrust.state.ApplyLock;
+import procrust.state.StateDirs;
+import procrust.state.StateStore;
+import procrust.validate.CheckResult;
+import procrust.validate.ConfigChecker;
+
+/**
+ * {@code procrust plan [--at DATETIME] [--detailed-exitcode]}: what apply would do now, or at that
+ * instant. Read-only: it never writes state, never signals, and works while an apply is running.
+ */
+@Command(name = "plan", description = {"Show what apply would do now (or at --at), in order, with the reason for "
+        + "each action and for each process left alone.",
+        "Exit status: 0; 1 invalid file; with --detailed-exitcode 0 no changes, 2 changes."})
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--at", paramLabel = "DATETIME", converter = DateTimeArg.Converter.class,
+            description = "Plan for this instant instead of now: ISO-8601, local (read in the file's timezone, "
+                    + "e.g. 2024-10-07T08:00:00) or with an offset (2024-10-07T08:00:00+02:00).")
+    DateTimeArg at;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 0 when there is nothing to change, 2 when there is.")
+    boolean detailedExitcode;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        CommonOptions common = Main.common();
+        String output = common.output();
+        if (!output.equals("text") && !output.equals("json")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--output': '" + output + "' (plan takes text or json)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path file = common.configFile();
+        CheckResult checked = ConfigChecker.check(file);
+        if (!checked.valid()) {
+            if (output.equals("json")) {
+                CheckViews.json(checked, out);
+            } else {
+                CheckViews.text(checked, file.toString(), common.color(), err);
+            }
+            out.flush();
+            err.flush();
+            return 1;
+        }
+        Config config = checked.config();
+        Instant instant = at == null ? Instant.now() : at.toInstant(config.zone());
+        Plan plan = Planner.plan(config, observed(config, common), instant);
+        if (output.equals("json")) {
+            PlanJson.write(plan, config.zone(), out);
+        } else {
+            out.print(PlanText.render(plan, file.toString(), config.zone(), common.color()));
+        }
+        out.flush();
+        return detailedExitcode && plan.hasChanges() ? 2 : 0;
+    }
+
+    /**
+     * What runs on this host for the file's uid: read-only from {@code STATE_DIR/<uid>/} (a corrupt
+     * state file is left where it is and counts as nothing known), each recorded pid checked against
+     * /proc as apply would; nothing when that directory does not exist (nothing was ever applied).
+     * Live instances count as unsupervised (plan shows {@code adopt}) unless an apply runs.
+     */
+    static Observed observed(Config config, CommonOptions common) throws java.io.IOException {
+        Path dir = StateDirs.forUid(StateDirs.base(common.stateDirOption()), config.uid());
+        if (!Files.isDirectory(dir)) {
+            return Observed.EMPTY;
+        }
+        Instant now = Instant.now();
+        StateStore.Loaded loaded = new StateStore(dir, config.uid(), Clock.systemUTC()).load(false);
+        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), config, new LinuxProcessTable(), now);
+        Set<Key> unsupervised = ApplyLock.holder(dir).isPresent() ? Set.of() : ObservedReader.liveKeys(v.state());
+        return ObservedReader.toObserved(v.state(), unsupervised);
+    }
+}

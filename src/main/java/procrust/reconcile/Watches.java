@@ -1,0 +1,100 @@
+package procrust.reconcile;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The live processes apply watches: its own children (their exit arrives through
+ * {@link java.lang.Process#onExit()}, queued for the loop's thread, and wakes it) and adopted ones
+ * (not our children: looked at in /proc every {@link #ADOPTED_POLL}). Also which live instances are
+ * not adopted yet (the planner shows {@code adopt} for them).
+ */
+final class Watches {
+
+    /** How often processes that are not our children (adopted) are looked at in /proc. */
+    static final Duration ADOPTED_POLL = Duration.ofSeconds(2);
+
+    /** A child's exit, as queued by its callback. */
+    record Exit(Key key, long pid, int code) {
+    }
+
+    private final Map<Key, Long> adopted = new LinkedHashMap<>();
+    private final Map<Key, Long> children = new LinkedHashMap<>();
+    private final Set<Key> unadopted = new HashSet<>();
+    private final ConcurrentLinkedQueue<Exit> exits = new ConcurrentLinkedQueue<>();
+    private final Runnable waker;
+    private Instant nextPoll = Instant.MIN;
+
+    Watches(Runnable waker) {
+        this.waker = waker;
+    }
+
+    /** A live process found in the state at start: polled, and unadopted until the plan adopts it. */
+    void adopt(Key k, long pid) {
+        adopted.put(k, pid);
+        unadopted.add(k);
+    }
+
+    /** A child just spawned. */
+    void child(Key k, long pid, CompletableFuture<Integer> exit) {
+        adopted.remove(k);
+        unadopted.remove(k);
+        children.put(k, pid);
+        exit.thenAccept(code -> {
+            exits.add(new Exit(k, pid, code));
+            waker.run();
+        });
+    }
+
+    void forget(Key k) {
+        adopted.remove(k);
+        children.remove(k);
+        unadopted.remove(k);
+    }
+
+    /** True the first time the plan adopts {@code k}. */
+    boolean markAdopted(Key k) {
+        return unadopted.remove(k);
+    }
+
+    Set<Key> unadopted() {
+        return unadopted;
+    }
+
+    /** The queued exits of children, oldest first. */
+    List<Exit> drainExits() {
+        List<Exit> out = new ArrayList<>();
+        Exit e;
+        while ((e = exits.poll()) != null) {
+            children.remove(e.key());
+            out.add(e);
+        }
+        return out;
+    }
+
+    boolean exitsPending() {
+        return !exits.isEmpty();
+    }
+
+    /** The adopted processes to look at now (empty until the poll interval has passed). */
+    List<Map.Entry<Key, Long>> dueAdopted(Instant now) {
+        if (adopted.isEmpty() || now.isBefore(nextPoll)) {
+            return List.of();
+        }
+        nextPoll = now.plus(ADOPTED_POLL);
+        return new ArrayList<>(adopted.entrySet());
+    }
+
+    /** When adopted processes are next looked at, or null when there are none. */
+    Instant nextPoll() {
+        return adopted.isEmpty() ? null : nextPoll;
+    }
+}

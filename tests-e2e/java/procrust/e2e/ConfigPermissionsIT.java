@@ -1,0 +1,76 @@
+package procrust.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * As root, a config that others can change is reported by the read-only commands (check) with the
+ * fix; the commands that run processes refuse it (tested with apply once it exists).
+ */
+class ConfigPermissionsIT {
+
+    @TempDir
+    Path tmp;
+
+    Path conf;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Assumptions.assumeTrue(procrust.security.Owner.effectiveUid() == 0, "these checks apply as root only");
+        conf = Files.writeString(tmp.resolve("procrust.toml"), """
+                uid = "0d9e7c1a-3b2f-4e6d-8a5c-1f0b9e8d7c6a"
+                file_format = "0"
+
+                [[process]]
+                id = "web"
+                command = "sleep 100"
+                apply_on = "2024-10-01T12:00:00"
+                """);
+        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    Procrust.Result check(String... more) throws Exception {
+        String[] args = new String[more.length + 3];
+        args[0] = "check";
+        args[1] = "-c";
+        args[2] = conf.toString();
+        System.arraycopy(more, 0, args, 3, more.length);
+        return Procrust.run(tmp, Map.of(), Duration.ofSeconds(60), args);
+    }
+
+    @Test
+    void aPrivateRootFileIsClean() throws Exception {
+        Procrust.Result r = check();
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(!r.out().contains("insecure-file"), r::toString);
+    }
+
+    @Test
+    void aGroupWritableFileIsReportedWithItsFix() throws Exception {
+        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-rw-r--"));
+        Procrust.Result r = check();
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains("warning[insecure-file]"), r::toString);
+        assertTrue(r.out().contains("chmod go-w " + conf.toRealPath()), r::toString);
+        assertTrue(r.out().contains("apply, start and stop refuse such a file"), r::toString);
+    }
+
+    @Test
+    void aFileOfAnotherUserIsReported() throws Exception {
+        Files.setAttribute(conf, "unix:uid", 65534);
+        Procrust.Result r = check("--output", "json");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains("\"code\":\"insecure-file\""), r::toString);
+        assertTrue(r.out().contains("chown root"), r::toString);
+    }
+}
