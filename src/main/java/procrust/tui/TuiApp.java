@@ -40,6 +40,7 @@ public final class TuiApp {
     private Pending pending;
     private List<String> logLines = List.of();
     private Path logFile;
+    private int rows = 24;
 
     public TuiApp(SnapshotSource source, HoldActions holds, Palette palette, Clock clock) {
         this.source = source;
@@ -97,6 +98,7 @@ public final class TuiApp {
         while (true) {
             if (resized.getAndSet(false)) {
                 size = t.getSize();
+                rows = Math.max(1, size.getRows());
                 display.clear();
                 display.resize(size.getRows(), size.getColumns());
                 dirty = true;
@@ -213,7 +215,7 @@ public final class TuiApp {
         }
         try {
             logFile = LogFiles.fileFor(vm.snapshot().logDir(), r.id());
-            logLines = LogLines.last(logFile, 500);
+            logLines = LogLines.last(logFile, rows);
         } catch (IOException | IllegalArgumentException e) {
             logLines = List.of("(cannot read the log: " + e.getMessage() + ")");
         }
