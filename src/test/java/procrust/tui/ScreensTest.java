@@ -113,6 +113,19 @@ class ScreensTest {
     }
 
     @Test
+    void aGroupColumnAppearsWhenTheFileUsesGroups() {
+        Snapshot grouped = snapshot(config(spec(0, "web", V1, ProcessType.NORMAL, procrust.config.Schedule.ALWAYS, "front"),
+                        spec(1, "db", V1)), 1L,
+                row("web", V1, InstanceState.RUNNING, 100L, null), row("db", V1, InstanceState.RUNNING, 101L, null));
+        List<String> t = text(Screens.render(new Frame(UiState.initial(), ViewModel.of(grouped, ""), null, List.of(), NOW),
+                COLOUR, 80, 24));
+        assertEquals(List.of("ID", "GROUP", "VERSION", "STATE", "PID", "UPTIME", "RST", "NOTE"),
+                List.of(t.get(3).trim().split("\\s+")));
+        assertTrue(t.get(4).startsWith("> web  front  " + V1), t.get(4));
+        assertTrue(t.get(5).startsWith("  db   -      " + V1), t.get(5));
+    }
+
+    @Test
     void theSelectionIsMarkedAndFollowsItsKey() {
         UiState ui = UiState.initial().withSelected("worker@" + V1);
         List<String> t = text(render(ui, COLOUR, 80, 24, List.of()));
