@@ -32,6 +32,14 @@ def alive(pid):
     return st is not None and st[0] not in ("Z", "X")
 
 
+def leader(pid):
+    """True when pid is alive and leads its process group, as every service's shell does (procrust:
+    setsid; supervisord: setpgrp). A child the shell has forked for `sleep` shows the shell's command
+    line until it execs; it is not a group leader, so it is never taken for a second service."""
+    st = read_stat(pid)
+    return st is not None and st[0] not in ("Z", "X") and st[2] == pid
+
+
 def rss_kib(pid):
     try:
         with open(f"/proc/{pid}/status") as f:
@@ -50,7 +58,7 @@ def cpu_seconds(pid):
 
 
 class ServiceScan:
-    """Maps each marker with the given prefix to the pids of its live (non-zombie) leaders."""
+    """Maps each marker with the given prefix to the pids of its live group leaders."""
 
     def __init__(self, prefix):
         self.prefix = (": " + prefix).encode()
@@ -70,7 +78,7 @@ class ServiceScan:
                     del self.known[pid]
                     continue
             marker = self.known[pid]
-            if marker is not None and (only is None or marker == only) and alive(pid):
+            if marker is not None and (only is None or marker == only) and leader(pid):
                 found.setdefault(marker, []).append(pid)
         for pid in [p for p in self.known if p not in listed]:
             del self.known[pid]
