@@ -85,8 +85,13 @@ public final class ConfigReader {
         }
     }
 
-    /** What one piece gave: its entries (numbered from 0) and their diagnostics; null toml: unusable. */
-    private record PieceResult(TomlParseResult toml, TableReader top, List<RawProcess> processes, Sink sink) {
+    /**
+     * What one piece gave: usable or not, the top table (first piece only), where its {@code process}
+     * key is, its entries (numbered from 0) and their diagnostics. The tomlj tree of a process piece is
+     * not kept: for a large file those trees would double the memory.
+     */
+    private record PieceResult(boolean usable, TomlParseResult top, SourcePos processAt, List<RawProcess> processes,
+                               Sink sink) {
     }
 
     /**
@@ -104,21 +109,21 @@ public final class ConfigReader {
                 toml = null;
             }
             if (toml == null || i == 0) {
-                return new PieceResult(toml, null, List.of(), null);
+                return new PieceResult(toml != null, toml, null, List.of(), null);
             }
             Sink pieceSink = new Sink(sink.file());
             TableReader pt = top(toml, pieceSink, src, b.lineOffset());
             List<RawProcess> processes = new ArrayList<>();
             processes(pt, pt.get("process"), processes, src, pieceSink, b.lineOffset(), check);
-            return new PieceResult(toml, pt, processes, pieceSink);
+            return new PieceResult(true, null, pt.at().get("process"), processes, pieceSink);
         }).toList();
-        if (results.stream().anyMatch(r -> r.toml() == null)) {
+        if (results.stream().anyMatch(r -> !r.usable())) {
             return null;
         }
-        TableReader top = top(results.get(0).toml(), sink, src, 0);
+        TableReader top = top(results.get(0).top(), sink, src, 0);
         List<RawProcess> processes = new ArrayList<>();
         for (PieceResult r : results.subList(1, results.size())) {
-            top.at().putIfAbsent("process", r.top().at().get("process"));
+            top.at().putIfAbsent("process", r.processAt());
             for (RawProcess p : r.processes()) {
                 processes.add(p.index() == processes.size() ? p : p.withIndex(processes.size()));
             }
