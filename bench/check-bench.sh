@@ -5,7 +5,7 @@
 # `taplo check --schema` (@taplo/cli from npm, the TOML schema checker editors use) on the same files.
 # Prints a Markdown table (also written to bench/out/check-results.md).
 #
-# Needs: a JDK, hyperfine and GNU time (Debian: apt-get install hyperfine time), npm (for taplo).
+# Needs: a JDK, GNU time (Debian: apt-get install time), npm (for taplo).
 # Usage: bench/check-bench.sh [SIZES...]      e.g. bench/check-bench.sh 10 1000
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,6 @@ sizes=("$@")
 ((${#sizes[@]})) || sizes=(10 1000 10000 100000)
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is needed ($2)" >&2; exit 1; }; }
-need hyperfine "apt-get install hyperfine"
 need /usr/bin/time "apt-get install time"
 need javac "a JDK"
 need npm "apt-get install npm"
@@ -81,14 +80,14 @@ gen() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# wall time in ms (hyperfine median) and peak RSS in MiB (median of RUNS runs of GNU time)
+# wall time in ms and peak RSS in MiB: one warm-up run, then the medians of RUNS runs of GNU time
 measure() {
-    local json=$out/hf.json
-    hyperfine --style none --warmup 1 --runs "$RUNS" -N -i --export-json "$json" -- "$*" >/dev/null 2>&1
-    local ms
-    ms=$(awk -F: '/"median"/ { gsub(/[ ,]/, "", $2); printf "%.0f", $2 * 1000; exit }' "$json")
-    local rss
-    rss=$(for _ in $(seq "$RUNS"); do /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; done | median)
+    "$@" >/dev/null 2>&1 || true
+    local runs
+    runs=$(for _ in $(seq "$RUNS"); do /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; done)
+    local ms rss
+    ms=$(awk '{ printf "%.0f\n", $1 * 1000 }' <<<"$runs" | median)
+    rss=$(awk '{ print $2 }' <<<"$runs" | median)
     echo "$ms $((rss / 1024))"
 }
 
@@ -97,7 +96,7 @@ read -r jvm_ms jvm_mib < <(measure "${jvm[@]}")
 
 {
     echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
-    echo "Date: $(date -u +%Y-%m-%d), $(java -version 2>&1 | head -1), taplo $("$taplo" --version | awk '{print $2}'), median of $RUNS runs"
+    echo "Date: $(date -u +%Y-%m-%d), $(java -version 2>&1 | head -1), taplo $("$taplo" --version | awk '{print $2}'), median of $RUNS runs, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "Bare JVM start (hello-world jar): $jvm_ms ms, $jvm_mib MiB"
     echo
     echo "| processes | entries | file | procrust check | x JVM start | peak RSS | taplo check --schema | taplo RSS |"
@@ -116,3 +115,4 @@ for n in "${sizes[@]}"; do
     ratio=$(awk -v a="$p_ms" -v b="$jvm_ms" 'BEGIN { printf "%.1f", a / b }')
     echo "| $n | $entries | $size | $p_ms ms | $ratio | $p_mib MiB | $t_ms ms | $t_mib MiB |" | tee -a "$out/check-results.md"
 done
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/check-results.md"
