@@ -1,5 +1,6 @@
 /**
- * The file's model: tomlj parse into immutable records that carry their source positions, with
- * defaults filled in one normalising step. The only user of tomlj. May import: diag.
+ * The file's model: immutable records that carry their source positions, every default filled in.
+ * Built by {@code procrust.config.read} (the only user of tomlj) from {@code procrust.config.raw}.
+ * May import: diag.
  */
 package procrust.config;

@@ -23,10 +23,10 @@ public final class ConfigChecker {
     public static CheckResult check(Path file) {
         Validators.warmUp(); // overlaps the validator's bootstrap with reading and parsing
         Sink sink = new Sink(file.toString());
-        RawConfig raw = ConfigReader.read(file, sink);
+        RawConfig raw = ConfigReader.read(file, sink, FieldRules::checkEntry);
         Config config = null;
         if (raw != null) {
-            FieldRules.check(raw, sink);
+            FieldRules.checkTop(raw, sink);
             ReferenceRules.check(raw, sink);
             List<Versions.Version> versions = Versions.of(raw);
             VersionRules.check(versions, sink);

@@ -36,36 +36,34 @@ final class FieldRules {
     private FieldRules() {
     }
 
-    static void check(RawConfig raw, Sink sink) {
+    /** The top-level keys (the entries are checked one by one, see {@link #checkEntry}). */
+    static void checkTop(RawConfig raw, Sink sink) {
         for (ConstraintViolation<RawConfig> v : Validators.get().validate(raw)) {
-            report(raw, v, sink);
+            report(raw, null, v, sink);
         }
     }
 
-    private static void report(RawConfig raw, ConstraintViolation<RawConfig> v, Sink sink) {
-        Integer processIndex = null;
+    /** One entry; thread-safe (each caller gives its own sink). */
+    static void checkEntry(RawProcess entry, Sink sink) {
+        for (ConstraintViolation<RawProcess> v : Validators.get().validate(entry)) {
+            report(entry, entry.id(), v, sink);
+        }
+    }
+
+    private static void report(Located root, String processId, ConstraintViolation<?> v, Sink sink) {
         List<String> names = new ArrayList<>();
         String mapKey = null;
         for (Path.Node n : v.getPropertyPath()) {
-            if (n.getIndex() != null && processIndex == null) {
-                processIndex = n.getIndex();
-            }
             if (n.getKind() == ElementKind.CONTAINER_ELEMENT && n.getKey() != null) {
                 mapKey = String.valueOf(n.getKey());
             } else if (n.getKind() == ElementKind.PROPERTY && n.getName() != null) {
                 names.add(snake(n.getName()));
             }
         }
-        if (processIndex != null && !names.isEmpty() && names.get(0).equals("processes")) {
-            names.remove(0);
-        }
         String key = names.isEmpty() ? "" : names.get(names.size() - 1);
         String localKey = mapKey != null ? key + "." + mapKey : key;
         String field = String.join(".", names) + (mapKey != null ? "." + mapKey : "");
-        Located leaf = v.getLeafBean() instanceof Located ? (Located) v.getLeafBean() : raw;
-        RawProcess process = processIndex != null && processIndex < raw.processes().size()
-                ? raw.processes().get(processIndex) : null;
-        String processId = process == null ? null : process.id();
+        Located leaf = v.getLeafBean() instanceof Located ? (Located) v.getLeafBean() : root;
         Object value = v.getInvalidValue();
         SourcePos pos = leaf.posOf(localKey);
         if (value == null) {

@@ -1,6 +1,5 @@
 package procrust.config.raw;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +9,8 @@ import procrust.config.SourcePos;
 
 /**
  * The top level of a procrust file as written. A null value is an absent key or one whose value could
- * not be read (the reader has reported it; {@link Located#has} tells which).
+ * not be read (the reader has reported it; {@link Located#has} tells which). The entries are
+ * validated one by one (not cascaded from here), so that large files validate in parallel.
  */
 public record RawConfig(
         SourcePos pos,
@@ -28,7 +28,7 @@ public record RawConfig(
         @IanaZone String timezone,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
         @Min(value = 1, message = "must be at least 1") Long logKeep,
-        List<@Valid RawProcess> processes) implements Located {
+        List<RawProcess> processes) implements Located {
 
     public RawConfig {
         at = Map.copyOf(at);

@@ -52,6 +52,12 @@ public record RawProcess(
         dependsOn = dependsOn == null ? null : List.copyOf(dependsOn);
     }
 
+    /** The same entry at another place among the entries of the file. */
+    public RawProcess withIndex(int newIndex) {
+        return new RawProcess(newIndex, pos, at, id, command, applyOn, type, dependsOn, workingDir, env, stopTimeout,
+                schedule, startHealthCheck, restart, group, logMaxSize, logKeep);
+    }
+
     /** True for an entry that is ignored everywhere ({@code type = "fake"}). */
     public boolean isFake() {
         return type == ProcessType.FAKE;

@@ -3,6 +3,7 @@ package procrust.config.read;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -35,44 +36,110 @@ public final class ConfigReader {
     private ConfigReader() {
     }
 
+    /** Reads and maps {@code file}; no check of the entries beyond their form. */
     public static RawConfig read(Path file, Sink sink) {
+        return read(file, sink, (p, s) -> { });
+    }
+
+    /**
+     * Reads and maps {@code file}, running {@code check} on every entry as soon as it is mapped (for
+     * a large file, on the parallel threads that parse it).
+     */
+    public static RawConfig read(Path file, Sink sink, EntryCheck check) {
         SourceText src = SourceText.read(file, sink);
-        return src == null ? null : parse(src, sink);
+        return src == null ? null : parse(src, sink, true, check);
     }
 
     /** Parses text already read. */
     public static RawConfig parse(SourceText src, Sink sink) {
-        return parse(src, sink, true);
+        return parse(src, sink, true, (p, s) -> { });
     }
 
     /** {@code inPieces} false forces one parse of the whole text (tests compare both ways). */
     static RawConfig parse(SourceText src, Sink sink, boolean inPieces) {
-        List<TomlChunks.Piece> pieces;
+        return parse(src, sink, inPieces, (p, s) -> { });
+    }
+
+    private static RawConfig parse(SourceText src, Sink sink, boolean inPieces, EntryCheck check) {
         try {
-            pieces = inPieces ? TomlChunks.split(src.text()) : null;
-            if (pieces == null) {
-                TomlParseResult toml = Toml.parse(src.text(), TomlVersion.V1_0_0);
-                if (toml.hasErrors()) {
-                    syntaxErrors(toml.errors(), sink);
-                    return null;
+            List<TomlChunks.Bounds> bounds = inPieces ? TomlChunks.split(src.text()) : null;
+            if (bounds != null) {
+                RawConfig raw = inPieces(bounds, src, sink, check);
+                if (raw != null) {
+                    return raw;
                 }
-                pieces = List.of(new TomlChunks.Piece(toml, 0));
             }
+            TomlParseResult toml;
+            try {
+                toml = Toml.parse(src.text(), TomlVersion.V1_0_0);
+            } catch (RuntimeException | AssertionError e) {
+                // a tomlj bug on malformed input (fuzzing found some): still a syntax error, at the line
+                // that sets it off; only the parse is caught, a bug of ours in reading the tables surfaces
+                sink.error(Code.TOML_SYNTAX, "TOML syntax: this line cannot be read (the TOML parser failed on it: "
+                        + e.getClass().getSimpleName() + "); check its quotes, brackets and date-times",
+                        ParserCrash.locate(src.text()), null, null);
+                return null;
+            }
+            if (toml.hasErrors()) {
+                syntaxErrors(toml.errors(), sink);
+                return null;
+            }
+            TableReader top = top(toml, sink, src, 0);
+            List<RawProcess> processes = new ArrayList<>();
+            processes(top, top.get("process"), processes, src, sink, 0, check);
+            return config(top, processes);
         } catch (StackOverflowError e) {
             sink.error(Code.TOML_SYNTAX, "is nested too deeply to read (arrays or inline tables inside each other "
                     + "thousands of levels deep): is it really a procrust file?", new SourcePos(1, 1), null, null);
             return null;
-        } catch (RuntimeException | AssertionError e) {
-            // a tomlj bug on malformed input (or one of its asserts, if assertions came on before the
-            // static block above ran): still a syntax error, at the line that sets it off
-            sink.error(Code.TOML_SYNTAX, "TOML syntax: this line cannot be read (the TOML parser failed on it: "
-                    + e.getClass().getSimpleName() + "); check its quotes, brackets and date-times",
-                    ParserCrash.locate(src.text()), null, null);
+        }
+    }
+
+    /**
+     * What one piece gave: usable or not, the top table (first piece only), where its {@code process}
+     * key is, its entries (numbered from 0) and their diagnostics. The tomlj tree of a process piece is
+     * not kept: for a large file those trees would double the memory.
+     */
+    private record PieceResult(boolean usable, TomlParseResult top, SourcePos processAt, List<RawProcess> processes,
+                               Sink sink) {
+    }
+
+    /**
+     * Parses, maps and checks the pieces in parallel; null when a piece is unusable (the caller then
+     * parses the whole text).
+     */
+    private static RawConfig inPieces(List<TomlChunks.Bounds> bounds, SourceText src, Sink sink, EntryCheck check) {
+        String text = src.text();
+        List<PieceResult> results = IntStream.range(0, bounds.size()).parallel().mapToObj(i -> {
+            TomlChunks.Bounds b = bounds.get(i);
+            TomlParseResult toml;
+            try {
+                toml = TomlChunks.parse(text, b, i == 0);
+            } catch (StackOverflowError | RuntimeException | AssertionError e) {
+                toml = null; // unusable piece: the whole text is parsed again and reported from there
+            }
+            if (toml == null || i == 0) {
+                return new PieceResult(toml != null, toml, null, List.of(), null);
+            }
+            Sink pieceSink = new Sink(sink.file());
+            TableReader pt = top(toml, pieceSink, src, b.lineOffset());
+            List<RawProcess> processes = new ArrayList<>();
+            processes(pt, pt.get("process"), processes, src, pieceSink, b.lineOffset(), check);
+            return new PieceResult(true, null, pt.at().get("process"), processes, pieceSink);
+        }).toList();
+        if (results.stream().anyMatch(r -> !r.usable())) {
             return null;
         }
-        // outside the catch: a bug of ours in reading the tables must surface (and be found by fuzzing),
-        // not pass for a syntax error of the user's
-        return map(pieces, src, sink);
+        TableReader top = top(results.get(0).top(), sink, src, 0);
+        List<RawProcess> processes = new ArrayList<>();
+        for (PieceResult r : results.subList(1, results.size())) {
+            top.at().putIfAbsent("process", r.processAt());
+            for (RawProcess p : r.processes()) {
+                processes.add(p.index() == processes.size() ? p : p.withIndex(processes.size()));
+            }
+            sink.addAll(r.sink().diagnostics());
+        }
+        return config(top, processes);
     }
 
     private static void syntaxErrors(List<TomlParseError> errors, Sink sink) {
@@ -91,10 +158,15 @@ public final class ConfigReader {
         return at > 0 && m.endsWith(")") ? m.substring(0, at) : m;
     }
 
-    /** The top piece's keys, then the processes of every piece in order. */
-    private static RawConfig map(List<TomlChunks.Piece> pieces, SourceText src, Sink sink) {
-        TableReader t = new TableReader(pieces.get(0).toml(), new SourcePos(1, 1), "the top level", "", null, sink, src, 0);
+    /** A reader of a piece's top table, its keys checked. */
+    private static TableReader top(TomlTable toml, Sink sink, SourceText src, int lineOffset) {
+        TableReader t = new TableReader(toml, new SourcePos(1, 1), "the top level", "", null, sink, src, lineOffset);
         t.keys(Keys.TOP);
+        return t;
+    }
+
+    /** The top-level values, with the processes already mapped. */
+    private static RawConfig config(TableReader t, List<RawProcess> processes) {
         String uid = t.string("uid");
         String fileFormat = null;
         if (t.get("file_format") instanceof String) {
@@ -105,21 +177,11 @@ public final class ConfigReader {
         String timezone = t.string("timezone");
         Long logMaxSize = t.size("log_max_size");
         Long logKeep = t.integer("log_keep");
-        List<RawProcess> processes = new ArrayList<>();
-        processes(t, t.get("process"), processes, src, sink, 0);
-        for (int i = 1; i < pieces.size(); i++) {
-            TomlChunks.Piece piece = pieces.get(i);
-            TableReader pt = new TableReader(piece.toml(), new SourcePos(1, 1), "the top level", "", null, sink, src,
-                    piece.lineOffset());
-            pt.keys(Keys.TOP);
-            t.at().putIfAbsent("process", pt.at().get("process"));
-            processes(pt, pt.get("process"), processes, src, sink, piece.lineOffset());
-        }
         return new RawConfig(t.pos(), t.at(), uid, fileFormat, timezone, logMaxSize, logKeep, processes);
     }
 
     private static void processes(TableReader top, Object v, List<RawProcess> out, SourceText src, Sink sink,
-                                  int lineOffset) {
+                                  int lineOffset, EntryCheck check) {
         if (v == null) {
             return;
         }
@@ -137,7 +199,9 @@ public final class ConfigReader {
                 continue;
             }
             TableReader pt = new TableReader((TomlTable) e, p, "[[process]]", "", null, sink, src, lineOffset);
-            out.add(ProcessMapper.map(out.size(), pt));
+            RawProcess entry = ProcessMapper.map(out.size(), pt);
+            check.check(entry, sink);
+            out.add(entry);
         }
     }
 }

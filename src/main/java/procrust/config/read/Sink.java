@@ -6,7 +6,7 @@ import procrust.config.SourcePos;
 import procrust.diag.Code;
 import procrust.diag.Diagnostic;
 
-/** Collects the diagnostics of one file. */
+/** Collects the diagnostics of one file (one thread at a time: parallel work uses a sink each). */
 public final class Sink {
 
     private final String file;
@@ -30,6 +30,10 @@ public final class Sink {
 
     public void add(Diagnostic d) {
         diagnostics.add(d);
+    }
+
+    public void addAll(List<Diagnostic> ds) {
+        diagnostics.addAll(ds);
     }
 
     public boolean hasErrors() {

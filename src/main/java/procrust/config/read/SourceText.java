@@ -142,7 +142,7 @@ public final class SourceText {
         return text.substring(from, to);
     }
 
-    private int[] lineStarts() {
+    private synchronized int[] lineStarts() {
         if (lineStarts == null) {
             int n = 1;
             for (int i = 0; i < text.length(); i++) {

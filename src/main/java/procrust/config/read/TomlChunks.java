@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlVersion;
@@ -18,7 +17,7 @@ import org.tomlj.TomlVersion;
  * <p>The result is the same as one parse or the split is not used: every piece must parse without
  * error (a split inside a multi-line string leaves an unterminated string in the piece before it),
  * the top part must not hold {@code process}, and each later piece must hold nothing but its
- * {@code process} array. Otherwise {@link #split} returns null and the caller parses the whole text,
+ * {@code process} array. Otherwise {@link #parse} returns null and the caller parses the whole text,
  * which also gives the exact syntax errors.
  */
 final class TomlChunks {
@@ -34,21 +33,23 @@ final class TomlChunks {
 
     private static final Pattern HEADER = Pattern.compile("(?m)^[ \\t]*\\[\\[[ \\t]*process[ \\t]*\\]\\]");
 
-    /** One parsed piece and the number of lines before it in the file. */
-    record Piece(TomlParseResult toml, int lineOffset) {
+    /** A piece of the text: [start, end) and the number of lines before it in the file. */
+    record Bounds(int start, int end, int lineOffset) {
     }
 
     private TomlChunks() {
     }
 
-    /** The top piece first, then the process pieces; null when the text must be parsed whole. */
-    static List<Piece> split(String text) {
+    /**
+     * The pieces of a large text: the top part first (possibly empty), then one piece per
+     * {@link #PER_PIECE} {@code [[process]]} headers. Null for a text too small to be worth it.
+     */
+    static List<Bounds> split(String text) {
         if (text.length() < MIN_LENGTH) {
             return null;
         }
-        // piece boundaries: the start of the text, then every PER_PIECE-th [[process]] header
-        List<int[]> bounds = new ArrayList<>(); // {start offset, lines before it}
-        bounds.add(new int[] {0, 0});
+        List<int[]> starts = new ArrayList<>(); // {start offset, lines before it}
+        starts.add(new int[] {0, 0});
         Matcher m = HEADER.matcher(text);
         int headers = 0;
         int lineAt = 0;
@@ -57,16 +58,21 @@ final class TomlChunks {
             if (headers++ % PER_PIECE == 0) {
                 lineAt += lines(text, counted, m.start());
                 counted = m.start();
-                bounds.add(new int[] {m.start(), lineAt});
+                starts.add(new int[] {m.start(), lineAt});
             }
         }
-        List<Piece> pieces = IntStream.range(0, bounds.size()).parallel().mapToObj(i -> {
-            int start = bounds.get(i)[0];
-            int end = i + 1 < bounds.size() ? bounds.get(i + 1)[0] : text.length();
-            TomlParseResult toml = Toml.parse(text.substring(start, end), TomlVersion.V1_0_0);
-            return toml.hasErrors() || !fits(toml, i == 0) ? null : new Piece(toml, bounds.get(i)[1]);
-        }).toList();
-        return pieces.contains(null) ? null : pieces;
+        List<Bounds> out = new ArrayList<>(starts.size());
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
+            out.add(new Bounds(starts.get(i)[0], end, starts.get(i)[1]));
+        }
+        return out;
+    }
+
+    /** Parses one piece; null when it must not be used (a syntax error, or keys it may not hold). */
+    static TomlParseResult parse(String text, Bounds b, boolean top) {
+        TomlParseResult toml = Toml.parse(text.substring(b.start(), b.end()), TomlVersion.V1_0_0);
+        return toml.hasErrors() || !fits(toml, top) ? null : toml;
     }
 
     private static boolean fits(TomlParseResult toml, boolean top) {

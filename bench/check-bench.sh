@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Benchmark of `procrust check` as a whole process: wall time and peak RSS (median of RUNS runs) on
+# generated files of 10, 1,000, 10,000 and 100,000 processes (dependencies, schedules, health checks,
+# second versions), beside a bare JVM start (a hello-world jar, same JVM flags as bin/procrust) and
+# `taplo check --schema` (@taplo/cli from npm, the TOML schema checker editors use) on the same files.
+# Prints a Markdown table (also written to bench/out/check-results.md).
+#
+# Needs: a JDK, GNU time (Debian: apt-get install time), npm (for taplo).
+# Usage: bench/check-bench.sh [SIZES...]      e.g. bench/check-bench.sh 10 1000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=$root/bench/out
+mkdir -p "$out/files"
+RUNS=${RUNS:-5}
+sizes=("$@")
+((${#sizes[@]})) || sizes=(10 1000 10000 100000)
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is needed ($2)" >&2; exit 1; }; }
+need /usr/bin/time "apt-get install time"
+need javac "a JDK"
+need npm "apt-get install npm"
+
+# --- tools --------------------------------------------------------------------------------------
+bin/procrust uid >/dev/null                     # builds the jar and the class-data archive if needed
+taplo=$out/taplo/node_modules/.bin/taplo
+if [[ ! -x "$taplo" ]]; then
+    mkdir -p "$out/taplo"
+    (cd "$out/taplo" && npm install --no-audit --no-fund --silent @taplo/cli@0.7.0 >&2)
+fi
+if [[ ! -f "$out/hello.jar" ]]; then
+    mkdir -p "$out/hello"
+    printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
+        >"$out/hello/Hello.java"
+    javac -d "$out/hello" "$out/hello/Hello.java"
+    jar --create --file "$out/hello.jar" --main-class Hello -C "$out/hello" Hello.class
+fi
+# the JVM flags of bin/procrust, without its application class-data archive
+jvm=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$out/hello.jar")
+schema="file://$root/schema/procrust.schema.json"
+
+# --- files --------------------------------------------------------------------------------------
+gen() {
+    awk -v n="$1" 'BEGIN {
+        print "uid = \"550e8400-e29b-41d4-a716-446655440000\""
+        print "file_format = \"0\""
+        print "timezone = \"Europe/Madrid\""
+        for (i = 0; i < n; i++) {
+            print ""
+            print "[[process]]"
+            printf "id = \"svc-%d\"\n", i
+            printf "command = \"while true; do echo svc-%d; sleep 60; done\"\n", i
+            printf "apply_on = \"2024-%02d-%02dT%02d:%02d:00\"\n", i % 12 + 1, i % 28 + 1, i % 24, i % 60
+            if (i >= 2) printf "depends_on = [\"svc-%d\", \"svc-%d\"]\n", i - 1, int(i / 2) - 1
+            else if (i == 1) print "depends_on = [\"svc-0\"]"
+            if (i % 3 == 0) {
+                print "[process.schedule]"
+                print "start_time = \"08:00\""
+                print "stop_time = \"18:00\""
+                print "week_days = [\"mon-fri\", \"sun\"]"
+            }
+            if (i % 4 == 0) {
+                print "[process.start_health_check]"
+                printf "command = \"test -e /run/svc-%d.ready\"\n", i
+                print "timeout = { secs = 30, nanos = 0 }"
+                print "interval = \"500ms\""
+            }
+            if (i % 10 == 0) {
+                print ""
+                print "[[process]]"
+                printf "id = \"svc-%d\"\n", i
+                printf "command = \"while true; do echo svc-%d v2; sleep 60; done\"\n", i
+                print "apply_on = 2030-01-01T00:00:00"
+                if (i >= 2) printf "depends_on = [\"svc-%d\"]\n", i - 1
+                print "stop_timeout = \"20s\""
+            }
+        }
+    }'
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# wall time in ms and peak RSS in MiB: one warm-up run, then the medians of RUNS runs of GNU time
+measure() {
+    "$@" >/dev/null 2>&1 || true
+    local runs
+    runs=$(for _ in $(seq "$RUNS"); do /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; done)
+    local ms rss
+    ms=$(awk '{ printf "%.0f\n", $1 * 1000 }' <<<"$runs" | median)
+    rss=$(awk '{ print $2 }' <<<"$runs" | median)
+    echo "$ms $((rss / 1024))"
+}
+
+echo "bench: bare JVM start..." >&2
+read -r jvm_ms jvm_mib < <(measure "${jvm[@]}")
+
+{
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+    echo "Date: $(date -u +%Y-%m-%d), $(java -version 2>&1 | head -1), taplo $("$taplo" --version | awk '{print $2}'), median of $RUNS runs, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "Bare JVM start (hello-world jar): $jvm_ms ms, $jvm_mib MiB"
+    echo
+    echo "| processes | entries | file | procrust check | x JVM start | peak RSS | taplo check --schema | taplo RSS |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+} | tee "$out/check-results.md"
+
+for n in "${sizes[@]}"; do
+    f=$out/files/procs-$n.toml
+    [[ -f "$f" ]] || gen "$n" >"$f"
+    entries=$(grep -c '^\[\[process\]\]' "$f")
+    size=$(du -h "$f" | cut -f1)
+    echo "bench: $n processes..." >&2
+    bin/procrust check -c "$f" >/dev/null || { echo "bench: $f is not valid" >&2; bin/procrust check -c "$f" | tail -3 >&2; exit 1; }
+    read -r p_ms p_mib < <(measure bin/procrust check -c "$f")
+    read -r t_ms t_mib < <(measure "$taplo" check --schema "$schema" "$f")
+    ratio=$(awk -v a="$p_ms" -v b="$jvm_ms" 'BEGIN { printf "%.1f", a / b }')
+    echo "| $n | $entries | $size | $p_ms ms | $ratio | $p_mib MiB | $t_ms ms | $t_mib MiB |" | tee -a "$out/check-results.md"
+done
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/check-results.md"
