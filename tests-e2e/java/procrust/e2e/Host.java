@@ -210,7 +210,7 @@ final class Host implements AutoCloseable {
         };
     }
 
-    /** Ends the applies (SIGKILL) and every process of this uid, by process group. */
+    /** Ends the applies (SIGKILL) and every process of this uid, by process group; removes the folder. */
     @Override
     public void close() throws Exception {
         for (Process p : applies) {
@@ -233,6 +233,13 @@ final class Host implements AutoCloseable {
             }
             extraGroups.clear();
             Thread.sleep(100);
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a file still being written by a dying process: the temp folder is left behind
         }
     }
 

@@ -32,6 +32,11 @@ final class Tmux implements AutoCloseable {
         panePid = Long.parseLong(tmux("display-message", "-p", "-t", target, "#{pane_pid}").trim());
     }
 
+    /** The pid of the pane's command (it leads the pane's session and process group). */
+    long panePid() {
+        return panePid;
+    }
+
     /** Types keys (tmux key names such as {@code Enter}, {@code Escape}, or literal characters). */
     void send(String... keys) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", target));
@@ -104,8 +109,9 @@ final class Tmux implements AutoCloseable {
         } catch (IOException e) {
             // already gone
         }
-        if (panePid != null) {
-            Cleanup.killGroup(panePid);
+        if (panePid != null) { // the pane's command leads its own session and group
+            new ProcessBuilder("kill", "-KILL", "--", "-" + panePid).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
         }
         if (serverPid != null) {
             ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroyForcibly);

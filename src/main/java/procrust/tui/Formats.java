@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import procrust.diag.Printable;
 
 /** Short human forms of durations and instants for a narrow screen, and text made safe to draw. */
 public final class Formats {
@@ -60,9 +61,10 @@ public final class Formats {
     }
 
     /**
-     * Text from a log or a file made safe for the screen: escape sequences removed, tabs expanded to
-     * spaces, every other control character shown as {@code ?}. A log can never move the cursor,
-     * change colours or retitle the terminal.
+     * Text from a log or a file made safe for the screen: terminal escape sequences (colours, cursor
+     * moves, titles) are removed, tabs expanded to spaces, and every other unsafe character (control
+     * characters, bidirectional overrides, line separators) escaped by {@link Printable}. A log can
+     * never move the cursor, change colours or retitle the terminal.
      */
     public static String printable(String s) {
         StringBuilder sb = new StringBuilder(s.length());
@@ -74,16 +76,13 @@ public final class Formats {
                 continue;
             }
             if (c == '\t') {
-                int spaces = 8 - (sb.length() % 8);
-                sb.append(" ".repeat(spaces));
-            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                sb.append('?');
+                sb.append(" ".repeat(8 - (sb.length() % 8)));
             } else {
                 sb.append(c);
             }
             i++;
         }
-        return sb.toString();
+        return Printable.of(sb.toString());
     }
 
     /** Index after the escape sequence starting at {@code i} (CSI, OSC, or a two-character one). */

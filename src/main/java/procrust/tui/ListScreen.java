@@ -98,16 +98,12 @@ final class ListScreen {
         if (!groups) {
             w[GROUP] = 0;
         }
-        int[] floor = {8, 5, 10};
-        int[] order = {VERSION, ID, GROUP};
-        int[] min = new int[w.length];
-        min[ID] = floor[0];
-        min[GROUP] = floor[1];
-        min[VERSION] = floor[2];
-        for (int c : order) {
+        int[][] shrink = {{VERSION, 10}, {ID, 8}, {GROUP, 5}}; // column, narrowest
+        for (int[] sh : shrink) {
+            int c = sh[0];
             int over = fixed(w) + 12 - width;
-            if (over > 0 && w[c] > min[c]) {
-                w[c] = Math.max(min[c], w[c] - over);
+            if (over > 0 && w[c] > sh[1]) {
+                w[c] = Math.max(sh[1], w[c] - over);
             }
         }
         w[NOTE] = Math.max(0, width - fixed(w));

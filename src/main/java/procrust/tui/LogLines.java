@@ -1,20 +1,20 @@
 package procrust.tui;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import procrust.logs.LogTail;
 
 /**
- * The last lines of a process's log file for the screen: at most the last {@link #WINDOW} bytes are
- * read (a huge log costs nothing), bytes that are not UTF-8 become U+FFFD, and every line is made
- * {@link Formats#printable}. A missing file has no lines.
+ * The last lines of a process's log for the screen: found by {@link LogTail} (so just after a rotation
+ * they continue into {@code x.log.1}), at most the last {@link #WINDOW} bytes of them (a line without
+ * end costs nothing), bytes that are not UTF-8 shown as U+FFFD, every line made
+ * {@link Formats#printable}. A missing log has no lines.
  */
 public final class LogLines {
 
@@ -23,31 +23,34 @@ public final class LogLines {
     private LogLines() {
     }
 
-    public static List<String> last(Path file, int n) throws IOException {
+    public static List<String> last(Path live, int n) throws IOException {
         if (n <= 0) {
             return List.of();
         }
-        byte[] bytes;
-        boolean fromStart;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            long from = Math.max(0, size - WINDOW);
-            fromStart = from == 0;
-            ByteBuffer buf = ByteBuffer.allocate((int) (size - from));
-            while (buf.hasRemaining() && ch.read(buf, from + buf.position()) > 0) {
-                // read the window
+        LogTail.Tail tail = LogTail.lastLines(live, n);
+        long total = 0;
+        for (LogTail.Segment s : tail.segments()) {
+            total += s.to() - s.from();
+        }
+        long skip = Math.max(0, total - WINDOW);
+        boolean cut = skip > 0;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(total, WINDOW));
+        for (LogTail.Segment s : tail.segments()) {
+            long len = s.to() - s.from();
+            if (skip >= len) {
+                skip -= len;
+                continue;
             }
-            bytes = java.util.Arrays.copyOf(buf.array(), buf.position());
-        } catch (NoSuchFileException e) {
-            return List.of();
+            LogTail.copy(s.file(), s.from() + skip, s.to(), bytes);
+            skip = 0;
         }
         String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1); // the final newline ends the last line
         }
-        if (!fromStart && !lines.isEmpty()) {
+        if (cut && !lines.isEmpty()) {
             lines.remove(0); // the window began inside this line
         }
         List<String> out = new ArrayList<>();

@@ -21,7 +21,7 @@ final class LogScreen {
             out.add(new AttributedString("(the log is empty or does not exist yet; following)", p.dim()));
         }
         for (String l : log.subList(Math.max(0, log.size() - Math.max(0, room)), log.size())) {
-            out.add(Cells.cut(new AttributedString(l), width));
+            out.add(Cells.cut(new AttributedString(Formats.printable(l)), width));
         }
         return finish(out, f, p, width, height);
     }

@@ -40,6 +40,7 @@ public final class TuiApp {
     private Pending pending;
     private List<String> logLines = List.of();
     private Path logFile;
+    private int rows = 24;
 
     public TuiApp(SnapshotSource source, HoldActions holds, Palette palette, Clock clock) {
         this.source = source;
@@ -55,11 +56,15 @@ public final class TuiApp {
         AtomicBoolean restored = new AtomicBoolean();
         Runnable restore = () -> {
             if (restored.compareAndSet(false, true)) {
-                t.puts(Capability.cursor_normal);
-                t.puts(Capability.keypad_local);
-                t.puts(Capability.exit_ca_mode);
-                t.setAttributes(saved);
-                t.flush();
+                try {
+                    t.puts(Capability.cursor_normal);
+                    t.puts(Capability.keypad_local);
+                    t.puts(Capability.exit_ca_mode);
+                    t.setAttributes(saved);
+                    t.flush();
+                } catch (RuntimeException | java.io.IOError e) {
+                    // the terminal is gone (SSH dropped): nothing left to restore
+                }
             }
         };
         Thread hook = new Thread(restore, "procrust-tui-restore");
@@ -93,6 +98,7 @@ public final class TuiApp {
         while (true) {
             if (resized.getAndSet(false)) {
                 size = t.getSize();
+                rows = Math.max(1, size.getRows());
                 display.clear();
                 display.resize(size.getRows(), size.getColumns());
                 dirty = true;
@@ -209,7 +215,7 @@ public final class TuiApp {
         }
         try {
             logFile = LogFiles.fileFor(vm.snapshot().logDir(), r.id());
-            logLines = LogLines.last(logFile, 500);
+            logLines = LogLines.last(logFile, rows);
         } catch (IOException | IllegalArgumentException e) {
             logLines = List.of("(cannot read the log: " + e.getMessage() + ")");
         }

@@ -34,10 +34,11 @@ class FormatsTest {
         assertEquals("red text", Formats.printable("\u001b[31mred\u001b[0m text"));
         assertEquals("before after", Formats.printable("before \u001b]0;new title\u0007after"));
         assertEquals("x y", Formats.printable("x \u001b]2;t\u001b\\y"));
-        assertEquals("a?b?c", Formats.printable("a\rb\u0008c"));
+        assertEquals("a\\rb\\u0008c", Formats.printable("a\rb\u0008c"));
+        assertEquals("abc\\u202Edef", Formats.printable("abc\u202edef"));
         assertEquals("col1    col2", Formats.printable("col1\tcol2"));
         assertEquals("cut", Formats.printable("cut\u001b["));
         assertEquals("naïve ✓", Formats.printable("naïve ✓"));
-        assertEquals("?", Formats.printable("\u009b"));
+        assertEquals("\\u009B", Formats.printable("\u009b"));
     }
 }

@@ -47,6 +47,14 @@ class LogLinesTest {
     }
 
     @Test
+    void justAfterARotationTheLinesContinueInTheRotatedFile() throws Exception {
+        Path f = dir.resolve("web.log");
+        Files.writeString(dir.resolve("web.log.1"), "old 1\nold 2\nold 3\n");
+        Files.writeString(f, "new 1\n");
+        assertEquals(List.of("old 2", "old 3", "new 1"), LogLines.last(f, 3));
+    }
+
+    @Test
     void bytesThatAreNotUtf8AndEscapesAreMadeSafe() throws Exception {
         Path f = dir.resolve("bin.log");
         byte[] bad = {'o', 'k', (byte) 0xff, ' ', 0x1b, '[', '2', 'J', 'x', '\n'};

@@ -113,6 +113,19 @@ class ScreensTest {
     }
 
     @Test
+    void aGroupColumnAppearsWhenTheFileUsesGroups() {
+        Snapshot grouped = snapshot(config(spec(0, "web", V1, ProcessType.NORMAL, procrust.config.Schedule.ALWAYS, "front"),
+                        spec(1, "db", V1)), 1L,
+                row("web", V1, InstanceState.RUNNING, 100L, null), row("db", V1, InstanceState.RUNNING, 101L, null));
+        List<String> t = text(Screens.render(new Frame(UiState.initial(), ViewModel.of(grouped, ""), null, List.of(), NOW),
+                COLOUR, 80, 24));
+        assertEquals(List.of("ID", "GROUP", "VERSION", "STATE", "PID", "UPTIME", "RST", "NOTE"),
+                List.of(t.get(3).trim().split("\\s+")));
+        assertTrue(t.get(4).startsWith("> web  front  " + V1), t.get(4));
+        assertTrue(t.get(5).startsWith("  db   -      " + V1), t.get(5));
+    }
+
+    @Test
     void theSelectionIsMarkedAndFollowsItsKey() {
         UiState ui = UiState.initial().withSelected("worker@" + V1);
         List<String> t = text(render(ui, COLOUR, 80, 24, List.of()));
@@ -200,7 +213,11 @@ class ScreensTest {
                                     @ForAll @IntRange(min = 5, max = 60) int height,
                                     @ForAll UiState.View view, @ForAll boolean help) {
         UiState ui = UiState.initial().withView(view).withHelp(help).withMessage("x".repeat(300), Tone.BAD);
-        List<AttributedString> lines = render(ui, COLOUR, width, height, List.of("y".repeat(500), "short"));
+        String longId = "a-process-with-a-very-long-id-" + "z".repeat(30);
+        Snapshot wide = snapshot(config(spec(0, longId, V1)), 1L,
+                row(longId, V1, InstanceState.PENDING_HEALTH_CHECK, 123456L, "why ".repeat(100)));
+        List<AttributedString> lines = Screens.render(new Frame(ui, ViewModel.of(wide, ""), Path.of("/l/" + longId),
+                List.of("y".repeat(500), "short", "\t\u001b[2Jtab"), NOW), COLOUR, width, height);
         assertEquals(height, lines.size());
         for (AttributedString l : lines) {
             assertTrue(l.columnLength() <= width, width + "x" + height + " " + view + ": too wide: " + l);
