@@ -3,8 +3,6 @@ package procrust.plan;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import java.util.Set;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;
-import procrust.config.Schedule;
 
 /**
  * One run of the planner. First pass, per id: stop what is not wanted (held, no active version,
@@ -28,9 +25,7 @@ final class Planning {
     private final Instant at;
     private final Facts facts;
     private final Reasons reasons;
-    /** Window facts at {@code at} per distinct schedule, found first by identity (no hashing of day sets). */
-    private final Map<Schedule, Calendar> calendars = new HashMap<>();
-    private final Map<Schedule, Calendar> calendarsByIdentity = new IdentityHashMap<>();
+    private final Calendars calendars;
     private final List<Action> starts = new ArrayList<>();
     private ObservedInstance pending;
 
@@ -39,6 +34,7 @@ final class Planning {
         this.at = at;
         this.facts = new Facts(config, observed, at);
         this.reasons = new Reasons(zone, at);
+        this.calendars = new Calendars(zone, at);
     }
 
     Plan run() {
@@ -303,9 +299,7 @@ final class Planning {
     private Instant nextChange() {
         Instant next = null;
         for (Proc p : facts.procs()) {
-            if (p.active != null && !p.active.schedule().isAlways()) {
-                next = min(next, calendar(p.active.schedule()).nextEdge());
-            }
+            next = min(next, calendars.nextEdge(p.active));
             next = min(next, p.nextAt);
         }
         for (ObservedInstance rec : facts.instances()) {
@@ -345,34 +339,11 @@ final class Planning {
 
     /** The window containing {@code at} (for 24x7: from the version's apply instant, never closing). */
     private Optional<Windows.Window> windowOf(ProcessSpec spec) {
-        if (spec.schedule().isAlways()) {
-            Proc p = facts.get(spec.id());
-            return Optional.of(new Windows.Window(p.active == spec ? p.activeAt : spec.applyInstant(zone), null));
-        }
-        return Optional.ofNullable(calendar(spec.schedule()).containing());
+        Proc p = facts.get(spec.id());
+        return calendars.windowOf(spec, p.active == spec ? p.activeAt : spec.applyInstant(zone));
     }
 
     private Instant nextOpening(ProcessSpec spec) {
-        if (spec == null || spec.schedule().isAlways()) {
-            return null;
-        }
-        return calendar(spec.schedule()).nextOpening();
-    }
-
-    /** What a (non-always) schedule says at {@code at}: the window containing it, the next opening and edge. */
-    private record Calendar(Windows.Window containing, Instant nextOpening, Instant nextEdge) {
-    }
-
-    private Calendar calendar(Schedule schedule) {
-        Calendar c = calendarsByIdentity.get(schedule);
-        if (c == null) {
-            c = calendars.computeIfAbsent(schedule, s -> {
-                List<Windows.Window> ws = Windows.merged(s, zone, at);
-                return new Calendar(Windows.containing(ws, at).orElse(null), Windows.nextOpening(ws, at),
-                        Windows.nextEdge(ws, at));
-            });
-            calendarsByIdentity.put(schedule, c);
-        }
-        return c;
+        return calendars.nextOpening(spec);
     }
 }

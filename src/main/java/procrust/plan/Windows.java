@@ -127,8 +127,9 @@ public final class Windows {
 
     /**
      * The merged windows whose daily parts open from {@link #DAYS_BACK} days before {@code t}'s local
-     * date to {@link #DAYS_AHEAD} days after it, in order. A chain still open at the end of that range
-     * gets a null closing (only possible for an every-day 00:00-24:00 schedule, which is always).
+     * date to {@link #DAYS_AHEAD} days after it, in order. A chain of touching windows is at most six
+     * days long (seven would be the always-schedule, handled by the callers), so the window containing
+     * {@code t} and the next edges after it are always whole within that range.
      */
     static List<Window> merged(Schedule schedule, ZoneId zone, Instant t) {
         LocalDate today = LocalDate.ofInstant(t, zone);

@@ -183,4 +183,29 @@ class PlannerPropertiesTest {
             }
         }
     }
+
+    @Property(tries = 1000)
+    void withNothingObservedStartsExactlyTheWantedProcessesWhoseDependenciesCanStart(@ForAll("scenarios") Scenario s) {
+        Config c = s.config();
+        Plan plan = Planner.plan(c, Observed.EMPTY, s.at());
+        Set<String> expected = new HashSet<>();
+        // ids are p0, p1, ... and depend only on lower numbers: one pass in that order suffices
+        for (int i = 0; i < 10; i++) {
+            String id = "p" + i;
+            ProcessSpec spec = active(c, id, s.at());
+            if (spec != null && Windows.inside(spec, c.zone(), s.at())
+                    && spec.dependsOn().stream().allMatch(expected::contains)) {
+                expected.add(id);
+            }
+        }
+        Set<String> started = new HashSet<>();
+        for (Action a : plan.actions()) {
+            if (a.kind() == ActionKind.START) {
+                started.add(a.id());
+            }
+            assertFalse(a.kind() == ActionKind.STOP || a.kind() == ActionKind.REPLACE || a.kind() == ActionKind.KEEP
+                    || a.kind() == ActionKind.ADOPT, () -> "nothing runs, yet " + a);
+        }
+        assertEquals(expected, started, () -> plan.actions().toString());
+    }
 }
