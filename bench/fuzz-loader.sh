@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzes the procrust loader (procrust.cli.LoaderFuzzTest) with Jazzer for a while, coverage-guided,
-# seeded with the checked-in inputs, examples/, the seed configs and ../shared/corpus/toml-test.
+# seeded with its own inputs, examples/, the seed configs and the vendored toml-test corpus.
 #
 #   bench/fuzz-loader.sh [SECONDS]        default 660 (11 minutes)
 #
-# Environment: PROCRUST_SHARED (default ../shared beside the checkout), MVN_ARGS (e.g. -o).
+# Environment: MVN_ARGS (e.g. -o).
 # A finding (an exception that is not a diagnostic, a hang over 20 s, a broken one-line or JSON
 # view) is written to src/test/resources/procrust/cli/LoaderFuzzTestInputs/fuzzLoader/crash-* and the
 # run fails; keep the file (renamed) as a regression input once fixed. The corpus grown by the run
@@ -13,14 +13,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-660}
-shared=${PROCRUST_SHARED:-$(cd .. && pwd)/shared}
 log=target/fuzz-loader.log
 mkdir -p target
 echo "fuzzing the loader for ${secs}s (log: $log)"
 set +e
 # shellcheck disable=SC2086
 JAZZER_FUZZ=1 ./mvnw -B ${MVN_ARGS:-} test -Dtest=LoaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dprocrust.shared="$shared" -Djazzer.hooks=true -Djazzer.instrument='procrust.**,org.tomlj.**' \
+    -Djazzer.hooks=true -Djazzer.instrument='procrust.**,org.tomlj.**' \
     -Djazzer.internal.arg.0=fuzz-loader -Djazzer.internal.arg.1=-max_total_time="$secs" \
     -Djazzer.internal.arg.2=-timeout=20 -Djazzer.internal.arg.3=-print_final_stats=1 >"$log" 2>&1
 rc=$?

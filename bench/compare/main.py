@@ -91,7 +91,7 @@ def main():
                     s.result["rep"] = rep
                     doc["sessions"].append(s.result)
                     log("  " + ", ".join(f"{k}={_short(v)}" for k, v in s.result.items()
-                                         if k not in ("tool", "n", "rep", "restart_phases_ms")))
+                                         if not k.endswith("phases_ms") and k not in ("tool", "n", "rep")))
                     save(doc, out_json)
     except KeyboardInterrupt:
         log(f"interrupted ({'signal ' + str(stop['sig']) if stop['sig'] else 'Ctrl-C'}): cleaning up")
@@ -120,6 +120,7 @@ def run_session(s, args, rep, n):
         s.supervisor_death()
         if args.after_window > 0:
             s.footprint(5, args.after_window, "after")
+        s.restarts(args.kills, 50 + rep * args.kills, "restart_after_ms")
 
 
 def machine():

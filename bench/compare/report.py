@@ -23,8 +23,8 @@ def _fmt(vals, digits):
 ROWS = [
     ("RSS, 10 services idle (MiB)", 10, "idle_rss_mib", 1, ("ratio", 1.3)),
     ("RSS, 100 services idle (MiB)", 100, "idle_rss_mib", 1, ("ratio", 1.3)),
-    ("CPU over the window, 10 services (% of a core)", 10, "idle_cpu_pct", 3, ("ratio", 1.0)),
-    ("CPU over the window, 100 services (% of a core)", 100, "idle_cpu_pct", 3, ("ratio", 1.0)),
+    ("CPU over the window, 10 services (% of a core, schedstat)", 10, "idle_cpu_pct", 3, ("ratio", 1.0)),
+    ("CPU over the window, 100 services (% of a core, schedstat)", 100, "idle_cpu_pct", 3, ("ratio", 1.0)),
     ("restart latency, kill -9 to new pid, 10 services (ms)", 10, "restart_ms", 0, ("restart", 0.1)),
     ("restart latency, kill -9 to new pid, 100 services (ms)", 100, "restart_ms", 0, ("restart", 0.1)),
     ("bring-up 100: launch to all spawned, /proc (s)", 100, "bringup_spawned_s", 2, None),
@@ -36,6 +36,8 @@ ROWS = [
     ("supervisor kill -9: relaunch to status all RUNNING (s)", 100, "death_status_s", 2, None),
     ("  of which the last status command itself (s)", 100, "death_status_call_s", 2, None),
     ("supervisor kill -9: relaunch to all 100 adopted, log (s)", 100, "death_adopted_s", 2, ("max", 1.0)),
+    ("after the restart: restart latency (ms; procrust: adopted services)", 100, "restart_after_ms", 0, None),
+    ("CPU ticks over the window, 100 services (s, /proc/PID/stat)", 100, "idle_cpu_s", 2, None),
     ("after the restart: RSS (MiB)", 100, "after_rss_mib", 1, None),
     ("after the restart: CPU (% of a core)", 100, "after_cpu_pct", 3, None),
 ]
@@ -80,15 +82,17 @@ def _target(target, p, s):
 def phases(results):
     """The restart as procrust's own log saw it: median ms from the kill to each event."""
     lines = []
-    for n in sorted({r["n"] for r in results}):
+    for n, key in [(n, k) for n in sorted({r["n"] for r in results})
+                   for k in ("restart_phases_ms", "restart_after_phases_ms")]:
         per = {}
         for r in results:
             if r["tool"] == "procrust" and r["n"] == n:
-                for ph in r.get("restart_phases_ms", []):
+                for ph in r.get(key, []):
                     for k, v in ph.items():
                         per.setdefault(k, []).append(v)
         if per:
             order = sorted(per, key=lambda k: statistics.median(per[k]))
-            lines.append(f"procrust restart phases, {n} services (median ms after the kill, from its log): "
+            when = "after its own kill -9 (adopted)" if "after" in key else "children"
+            lines.append(f"procrust restart phases, {n} services, {when} (median ms after the kill, from its log): "
                          + ", ".join(f"{k} {statistics.median(per[k]):.0f}" for k in order))
     return "\n".join(lines)

@@ -110,6 +110,52 @@ class ArchiveIT {
         assertTrue(c.out().contains("valid"), c::toString);
     }
 
+    /**
+     * apply --once of the quickstart from the unpacked archive: both processes run (the second after
+     * the first), then {@code stop --all} ends them. Whatever happens, their groups are killed after.
+     */
+    @Test
+    void itAppliesTheQuickstartOnceAndStopsIt() throws Exception {
+        Path state = Files.createDirectories(tmp.resolve("qs-state"));
+        List<String> base = List.of("-c", "examples/quickstart.toml", "--state-dir", state.toString());
+        try {
+            Procrust.Result once = inHome(base, "apply", "--once");
+            assertEquals(0, once.exit(), once::toString);
+            Procrust.Result st = inHome(base, "status", "--output", "json");
+            assertEquals(0, st.exit(), st::toString);
+            List<String> rows = new java.util.ArrayList<>();
+            Host.JSON.readTree(st.out()).path("processes")
+                    .forEach(p -> rows.add(p.path("id").asText() + " " + p.path("state").asText()));
+            assertEquals(List.of("clock RUNNING", "greeter RUNNING"), rows, st::toString);
+            Procrust.Result stop = inHome(base, "stop", "--all");
+            assertEquals(0, stop.exit(), stop::toString);
+            assertTrue(stop.out().contains("clock: stopped and held") && stop.out().contains("greeter: stopped and held"),
+                    stop::toString);
+        } finally {
+            killGroupsIn(state);
+        }
+    }
+
+    /** {@code bin/procrust ARGS COMMON} run from the unpacked folder with only a JDK. */
+    private static Procrust.Result inHome(List<String> common, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(home.resolve("bin/procrust").toString()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(common);
+        return Cmd.run(home, env, true, Duration.ofSeconds(90), cmd);
+    }
+
+    /** Kills, by process group, every pid recorded in the state files under {@code state}. */
+    private static void killGroupsIn(Path state) throws Exception {
+        try (Stream<Path> s = Files.walk(state)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().equals("state.json")).toList()) {
+                var m = java.util.regex.Pattern.compile("\"pid\"\\s*:\\s*(\\d+)").matcher(Files.readString(f));
+                while (m.find()) {
+                    Cmd.run(tmp, "kill", "-KILL", "--", "-" + m.group(1));
+                }
+            }
+        }
+    }
+
     @Test
     void theShippedCompletionScriptIsTheOneTheCommandPrints() throws Exception {
         Procrust.Result c = procrust("completion", "bash");

@@ -24,6 +24,13 @@ class ConfigPermissionsIT {
 
     Path conf;
 
+    static final String SVC = """
+            [[process]]
+            id = "svc"
+            command = "exec sleep 300"
+            apply_on = "2024-10-01T12:00:00"
+            """;
+
     @BeforeEach
     void setUp() throws Exception {
         Assumptions.assumeTrue(procrust.security.Owner.effectiveUid() == 0, "these checks apply as root only");
@@ -72,5 +79,49 @@ class ConfigPermissionsIT {
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("\"code\":\"insecure-file\""), r::toString);
         assertTrue(r.out().contains("chown root"), r::toString);
+    }
+
+    @Test
+    void applyAndStopRefuseAFileOthersCanChangeAndStartNothing() throws Exception {
+        try (Host h = new Host()) {
+            h.write(SVC);
+            Files.setPosixFilePermissions(h.config, PosixFilePermissions.fromString("rw-rw-r--"));
+            Procrust.Result r = h.run("apply", "--once");
+            assertEquals(1, r.exit(), r::toString);
+            assertTrue(r.err().contains("error[insecure-file]") && r.err().contains("chmod go-w"), r::toString);
+            assertEquals(java.util.List.of(), h.processesOf("svc"), "nothing started");
+            Procrust.Result stop = h.run("stop", "svc");
+            assertEquals(1, stop.exit(), stop::toString);
+            assertTrue(stop.err().contains("nothing was done"), stop::toString);
+        }
+    }
+
+    @Test
+    void aStateFolderThatIsALinkOrAnotherUsersIsRefused() throws Exception {
+        try (Host h = new Host()) {
+            h.write(SVC);
+            Path real = Files.createDirectories(h.dir.resolve("real-state"));
+            Files.createSymbolicLink(h.stateDir, real);
+            Procrust.Result link = h.run("apply", "--once");
+            assertEquals(1, link.exit(), link::toString);
+            assertTrue(link.err().contains("is a symbolic link"), link::toString);
+            assertEquals(java.util.List.of(), h.processesOf("svc"));
+
+            Files.delete(h.stateDir);
+            Files.createDirectory(h.stateDir);
+            Files.setAttribute(h.stateDir, "unix:uid", 65534);
+            Procrust.Result other = h.run("apply", "--once");
+            assertEquals(1, other.exit(), other::toString);
+            assertTrue(other.err().contains("belongs to 65534"), other::toString);
+            assertEquals(java.util.List.of(), h.processesOf("svc"));
+
+            Files.setAttribute(h.stateDir, "unix:uid", 0);
+            Procrust.Result ok = h.run("apply", "--once");
+            assertEquals(0, ok.exit(), ok::toString);
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(h.uidDir())));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(h.uidDir().resolve("logs"))));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(h.log("svc"))));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(h.uidDir().resolve("state.json"))));
+        }
     }
 }

@@ -9,7 +9,7 @@ import procrust.validate.CheckResult;
 import procrust.diag.Severity;
 
 /** {@code procrust check}: validates the file; exit 0 valid (warnings allowed), 1 invalid. */
-@Command(name = "check", description = {"Validate the file: every problem, with file, line and column.",
+@Command(name = "check", mixinStandardHelpOptions = true, description = {"Validate the file: every problem, with file, line and column.",
         "Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error."})
 final class CheckCommand implements Callable<Integer> {
 

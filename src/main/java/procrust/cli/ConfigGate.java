@@ -22,6 +22,16 @@ final class ConfigGate {
     private ConfigGate() {
     }
 
+    /** {@link #check} for apply's reloads: an I/O failure reading the permissions counts as an error. */
+    static CheckResult checkOrReport(Path file, Severity insecure) {
+        try {
+            return check(file, insecure);
+        } catch (IOException e) {
+            return new CheckResult(null, List.of(procrust.diag.Diagnostic.error(procrust.diag.Code.FILE_UNREADABLE,
+                    "cannot check who may change the file: " + e.getMessage(), file.toString(), 0, 0, null, null)));
+        }
+    }
+
     static CheckResult check(Path file, Severity insecure) throws IOException {
         CheckResult r = ConfigChecker.check(file);
         List<Diagnostic> perms = ConfigPermissions.whenRoot(file, insecure);

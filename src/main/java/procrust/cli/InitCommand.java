@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code procrust init}: writes a commented starter file with a fresh uid; never overwrites. */
-@Command(name = "init", description = {"Write a commented starter procrust.toml (or the -c FILE) with a fresh uid.",
+@Command(name = "init", mixinStandardHelpOptions = true, description = {"Write a commented starter procrust.toml (or the -c FILE) with a fresh uid.",
         "Refuses to overwrite an existing file. Exit status: 0 written, 1 not written."})
 final class InitCommand implements Callable<Integer> {
 

@@ -22,6 +22,8 @@ import picocli.CommandLine.Mixin;
                 PlanCommand.class,
                 ApplyCommand.class,
                 StatusCommand.class,
+                HoldCommand.Stop.class,
+                HoldCommand.Start.class,
                 LogsCommand.class,
                 CompletionCommand.class,
                 TuiCommand.class,

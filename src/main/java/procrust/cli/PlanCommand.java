@@ -1,5 +1,6 @@
 package procrust.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import procrust.config.Config;
+import procrust.diag.Code;
+import procrust.diag.Diagnostic;
+import procrust.diag.Severity;
 import procrust.plan.Observed;
 import procrust.plan.Plan;
 import procrust.plan.Planner;
@@ -23,7 +27,6 @@ import procrust.state.ApplyLock;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
 import procrust.validate.CheckResult;
-import procrust.validate.ConfigChecker;
 
 /**
  * {@code procrust plan [--at DATETIME] [--detailed-exitcode]}: what apply would do now, or at that
@@ -46,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
     boolean detailedExitcode;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         CommonOptions common = Main.common();
         String output = common.output();
         if (!output.equals("text") && !output.equals("json")) {
@@ -56,7 +59,12 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path file = common.configFile();
-        CheckResult checked = ConfigChecker.check(file);
+        CheckResult checked = ConfigGate.check(file, Severity.WARNING);
+        for (Diagnostic d : checked.diagnostics()) {
+            if (d.code() == Code.INSECURE_FILE) {
+                err.println(file + ": warning[" + d.code().wire() + "]: " + d.message());
+            }
+        }
         if (!checked.valid()) {
             if (output.equals("json")) {
                 CheckViews.json(checked, out);
@@ -85,7 +93,7 @@ final class PlanCommand implements Callable<Integer> {
      * /proc as apply would; nothing when that directory does not exist (nothing was ever applied).
      * Live instances count as unsupervised (plan shows {@code adopt}) unless an apply runs.
      */
-    static Observed observed(Config config, CommonOptions common) throws java.io.IOException {
+    static Observed observed(Config config, CommonOptions common) throws IOException {
         Path dir = StateDirs.forUid(StateDirs.base(common.stateDirOption()), config.uid());
         if (!Files.isDirectory(dir)) {
             return Observed.EMPTY;

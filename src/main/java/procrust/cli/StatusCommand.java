@@ -33,6 +33,10 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--group", paramLabel = "G",
+            description = "Only the processes whose entry has group = \"G\" (and the exit status for them).")
+    String group;
+
     @Override
     public Integer call() throws Exception {
         CommonOptions c = Main.common();
@@ -57,6 +61,16 @@ final class StatusCommand implements Callable<Integer> {
         ObservedReader.Verified v = ObservedReader.verify(loaded.state(), r.config(), new LinuxProcessTable(), now);
         StatusReport report = StatusBuilder.build(r.config(), v.state(), holder.isPresent() ? holder.getAsLong() : null,
                 loaded.problem(), Planner::plan, now);
+        if (group != null) {
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            r.config().processes().stream().filter(p -> group.equals(p.group())).forEach(p -> ids.add(p.id()));
+            if (ids.isEmpty()) {
+                err.println("procrust: no process of " + c.configFile() + " has group \"" + group + "\"");
+                err.flush();
+                return 1;
+            }
+            report = StatusBuilder.restrict(report, ids);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if ("json".equals(output)) {
             out.println(StatusViews.json(report));

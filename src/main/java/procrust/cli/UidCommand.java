@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code procrust uid}: prints a new random UUID for a file's {@code uid}. */
-@Command(name = "uid", description = "Print a new random UUID for a file's uid.")
+@Command(name = "uid", mixinStandardHelpOptions = true, description = "Print a new random UUID for a file's uid.")
 final class UidCommand implements Callable<Integer> {
 
     @Spec

@@ -91,7 +91,9 @@ public final class ApplySession {
         for (String g : v.gone()) {
             log.info("gone", null, g);
         }
-        Effects fx = new Effects(new LinuxLauncher(table), new KillSignaller(), table, clock, planner, windows,
+        KillSignaller signaller = new KillSignaller();
+        OrphanProbes.end(table, signaller, first.uid(), log);
+        Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
                 store, log, logDir);
         Reconciler rec = new Reconciler(fx, first, v.state(), waker::wake);
         if (!v.gone().isEmpty() || loaded.problem() != null) {

@@ -63,7 +63,8 @@ final class HealthOp {
         if (probe == null && !now.isBefore(nextAttempt)) {
             attempts++;
             try {
-                probe = r.fx().launcher().spawn(Starter.spawnRequest(r.config(), r.fx().logDir(), spec, check.command()));
+                probe = r.fx().launcher().spawn(OrphanProbes.mark(
+                        Starter.spawnRequest(r.config(), r.fx().logDir(), spec, check.command())));
                 probe.exit().thenRun(r::wake);
             } catch (IOException e) {
                 r.fx().log().warn("health-check", key, "attempt " + attempts + " could not start: " + e.getMessage());

@@ -41,7 +41,9 @@ public final class ObservedReader {
             }
             Key k = new Key(r.id(), r.version());
             String why = "pid " + r.pid() + ": " + v.why();
-            boolean remnants = Adoption.groupStillOurs(v) && table.groupAlive(r.pid());
+            // the leader is gone: its group is ours only while its members carry this uid (the whole group
+            // may have ended while no apply ran, and its number been reused by another session since)
+            boolean remnants = Adoption.groupStillOurs(v) && table.groupCarries(r.pid(), "PROCRUST_UID=" + recorded.uid());
             if (r.state() == InstanceState.STOPPING) {
                 if (remnants) {
                     continue; // the leader is gone but its group is not: apply resumes the stop

@@ -401,16 +401,19 @@ public final class Reconciler {
         }
     }
 
-    void persist() {
+    /** Writes the state when it changed; returns null when it is on disk, else why not. */
+    String persist() {
         if (!dirty) {
-            return;
+            return null;
         }
         try {
             fx.store().save(state);
             dirty = false;
+            return null;
         } catch (IOException e) {
             fx.log().log(EventLog.Level.ERROR, "state-write-failed", null, "cannot write " + fx.store().file()
                     + ": " + e.getMessage() + " (will retry)");
+            return "cannot write " + fx.store().file().getFileName() + ": " + e.getMessage();
         }
     }
 

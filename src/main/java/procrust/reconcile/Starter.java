@@ -18,6 +18,9 @@ import procrust.state.InstanceRecord;
  * Performs a START: spawns the entry's command and records the new process (PENDING_HEALTH_CHECK
  * when it has a health check, else RUNNING at once; a oneshot also records the window it runs in).
  * A command that cannot start is a failed start with the reason in the note, never a crash of apply.
+ * The spawn is gated: the record with the new pid is written to the state file before the command
+ * runs, and when it cannot be written the command never runs (a failed start), so no service ever
+ * runs that the state file does not name.
  */
 final class Starter {
 
@@ -44,7 +47,7 @@ final class Starter {
         }
         Spawned sp;
         try {
-            sp = fx.launcher().spawn(spawnRequest(config, fx.logDir(), spec, spec.command()));
+            sp = fx.launcher().spawnGated(spawnRequest(config, fx.logDir(), spec, spec.command()));
         } catch (IOException | RuntimeException e) {
             ExitRules.Outcome o = ExitRules.failedStart(b.gone(null).build(), spec, "cannot start: " + e.getMessage(), now);
             fx.log().warn(o.event(), k, o.record().note());
@@ -60,6 +63,18 @@ final class Starter {
             b.completedWindow(fx.windows().openingOf(spec, config.zone(), now));
         }
         r.setState(r.state().put(b.build()));
+        // the pid is on disk before the command runs: a crash from here on leaves nothing untracked
+        String notWritten = r.persist();
+        if (notWritten != null) {
+            sp.gate().close();
+            ExitRules.Outcome o = ExitRules.failedStart(b.gone(null).build(), spec,
+                    "not started: its pid could not be recorded (" + notWritten + ")", now);
+            fx.log().warn(o.event(), k, o.record().note());
+            r.failureCounted();
+            r.setState(r.state().put(o.record()));
+            return null;
+        }
+        sp.gate().open();
         fx.log().info("started", k, "pid " + sp.pid() + (checked ? ", health check next" : ", RUNNING") + ": " + reason);
         return sp;
     }

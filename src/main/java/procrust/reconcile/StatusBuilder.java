@@ -74,6 +74,16 @@ public final class StatusBuilder {
         return new StatusReport(config.uid(), applyPid, rows, stateProblem, ok, now);
     }
 
+    /**
+     * The report narrowed to some ids (status --group): their rows only, and "ok" judged on them
+     * (every row in its wanted state; a state-file problem still counts).
+     */
+    public static StatusReport restrict(StatusReport r, Set<String> ids) {
+        List<StatusReport.Row> rows = r.rows().stream().filter(row -> ids.contains(row.id())).toList();
+        boolean ok = r.stateProblem() == null && rows.stream().noneMatch(row -> NOT_OK.contains(row.state()));
+        return new StatusReport(r.uid(), r.applyPid(), rows, r.stateProblem(), ok, r.at());
+    }
+
     private static StatusReport.Row recordRow(InstanceRecord r, Action a, boolean unsupervised, boolean held) {
         boolean live = r.claimsLive();
         InstanceState st = r.state();

@@ -14,10 +14,19 @@ import java.util.concurrent.CompletableFuture;
  * process outlives procrust and never dies of SIGPIPE). The exit status comes from
  * {@link Process#onExit()}; dash does not exec the last command, so the held pid is the shell's and
  * the whole group is what gets signalled.
+ *
+ * <p>A {@linkplain #spawnGated gated} spawn runs a small shell first that waits for one line on a pipe
+ * from procrust, then makes /dev/null its stdin and execs {@code /bin/sh -c COMMAND} (same pid, same
+ * start time); end of file instead (procrust died, or closed the gate) makes it exit
+ * {@link #GATE_CLOSED_EXIT} without running anything. The pipe is gone once the command runs.
  */
 public final class LinuxLauncher implements Launcher {
 
     private static final File DEV_NULL = new File("/dev/null");
+    /** Exit status of a gated process whose gate closed unopened. */
+    public static final int GATE_CLOSED_EXIT = 125;
+    private static final String GATE = "IFS= read -r go || exit " + GATE_CLOSED_EXIT
+            + "; exec 0</dev/null; exec /bin/sh -c \"$1\"";
 
     private final ProcessTable table;
 
@@ -27,17 +36,28 @@ public final class LinuxLauncher implements Launcher {
 
     @Override
     public Spawned spawn(SpawnRequest r) throws IOException {
+        return start(r, false);
+    }
+
+    @Override
+    public Spawned spawnGated(SpawnRequest r) throws IOException {
+        return start(r, true);
+    }
+
+    private Spawned start(SpawnRequest r, boolean gated) throws IOException {
         if (r.workingDir() != null && !Files.isDirectory(r.workingDir())) {
             throw new IOException("working_dir " + r.workingDir() + " does not exist or is not a directory");
         }
         prepareLog(r.logFile());
-        ProcessBuilder pb = new ProcessBuilder("setsid", "/bin/sh", "-c", r.command());
+        ProcessBuilder pb = gated
+                ? new ProcessBuilder("setsid", "/bin/sh", "-c", GATE, "procrust-gate", r.command())
+                : new ProcessBuilder("setsid", "/bin/sh", "-c", r.command());
         if (r.workingDir() != null) {
             pb.directory(r.workingDir().toFile());
         }
         Map<String, String> env = pb.environment();
         env.putAll(r.env());
-        pb.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+        pb.redirectInput(gated ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(DEV_NULL));
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(r.logFile().toFile()));
         pb.redirectErrorStream(true);
         Process p;
@@ -49,7 +69,7 @@ public final class LinuxLauncher implements Launcher {
         long pid = p.pid();
         long ticks = awaitOwnSession(pid);
         CompletableFuture<Integer> exit = p.onExit().thenApply(Process::exitValue);
-        return new Spawned(pid, ticks, exit);
+        return gated ? new Spawned(pid, ticks, exit, new PipeGate(p)) : new Spawned(pid, ticks, exit);
     }
 
     /**
@@ -91,5 +111,32 @@ public final class LinuxLauncher implements Launcher {
             }
         }
         Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /** The gate of a gated process: one line on its stdin opens it; closing the pipe ends it. */
+    private static final class PipeGate implements Spawned.Gate {
+        private final Process process;
+
+        PipeGate(Process process) {
+            this.process = process;
+        }
+
+        @Override
+        public void open() {
+            try (var in = process.getOutputStream()) {
+                in.write('\n');
+            } catch (IOException e) {
+                // it is gone already: its exit is reported as any other
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                // gone already
+            }
+        }
     }
 }

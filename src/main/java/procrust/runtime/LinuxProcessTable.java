@@ -80,4 +80,63 @@ public final class LinuxProcessTable implements ProcessTable {
         }
         return out;
     }
+
+    @Override
+    public boolean groupCarries(long pgid, String entry) {
+        List<Long> members = groupMembers(pgid);
+        if (members.isEmpty()) {
+            return false;
+        }
+        byte[] want = entry.getBytes(StandardCharsets.UTF_8);
+        for (long pid : members) {
+            try {
+                if (!hasEntry(Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("environ")), want)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false; // gone meanwhile, or not ours to read: not proven
+            }
+        }
+        return true;
+    }
+
+    /** True when the NUL-separated {@code environ} holds exactly the entry {@code want}. */
+    static boolean hasEntry(byte[] environ, byte[] want) {
+        int start = 0;
+        for (int i = 0; i <= environ.length; i++) {
+            if (i == environ.length || environ[i] == 0) {
+                if (i - start == want.length && java.util.Arrays.equals(environ, start, i, want, 0, want.length)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<Long> groupsCarrying(List<String> entries) {
+        List<byte[]> want = entries.stream().map(e -> e.getBytes(StandardCharsets.UTF_8)).toList();
+        java.util.Set<Long> out = new java.util.TreeSet<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(proc)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+                    continue;
+                }
+                try {
+                    byte[] env = Files.readAllBytes(p.resolve("environ"));
+                    if (want.stream().allMatch(w -> hasEntry(env, w))) {
+                        stat(Long.parseLong(name)).filter(st -> st.pgid() == st.session() && !st.zombie())
+                                .ifPresent(st -> out.add(st.pgid()));
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // gone meanwhile, or not ours to read
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + proc, e);
+        }
+        return List.copyOf(out);
+    }
 }

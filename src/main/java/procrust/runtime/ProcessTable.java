@@ -24,4 +24,24 @@ public interface ProcessTable {
     default boolean groupAlive(long pgid) {
         return !groupMembers(pgid).isEmpty();
     }
+
+    /**
+     * True when the group has live members and every one carries {@code entry} (like
+     * {@code PROCRUST_UID=<uid>}) in its environment: the proof that a group whose recorded leader is
+     * gone is still the remnant of that spawn. A group id is not reused while it has members, but the
+     * whole group may have ended while no apply ran and the number be reused by another session since.
+     * An environment that cannot be read proves nothing. This default, for tables without
+     * environments, relies on membership alone.
+     */
+    default boolean groupCarries(long pgid, String entry) {
+        return groupAlive(pgid);
+    }
+
+    /**
+     * Process groups (each in the session of the same id) with a live member whose environment holds
+     * every one of {@code entries}; empty for tables without environments.
+     */
+    default List<Long> groupsCarrying(List<String> entries) {
+        return List.of();
+    }
 }

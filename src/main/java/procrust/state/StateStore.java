@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,6 +27,8 @@ public final class StateStore {
     public static final String FILE_NAME = "state.json";
     static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    /** Larger files are refused unread (a record is under 1 KiB: this is over 60,000 processes). */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
 
     /** What a load found: the state (empty when nothing usable), and a problem to report, or null. */
     public record Loaded(StateFile state, String problem) {
@@ -56,12 +59,55 @@ public final class StateStore {
      */
     public Loaded load(boolean repair) throws IOException {
         Path f = file();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(f);
-        } catch (NoSuchFileException e) {
+        String why = notAStateFile(f);
+        if (why == null) {
+            byte[] bytes = null;
+            try {
+                bytes = Files.readAllBytes(f);
+            } catch (NoSuchFileException e) {
+                return new Loaded(StateFile.empty(uid), null);
+            } catch (IOException e) {
+                why = "it cannot be read (" + e.getMessage() + ")";
+            }
+            if (bytes != null) {
+                Loaded parsed = parse(bytes);
+                if (parsed.problem() == null) {
+                    return parsed;
+                }
+                why = parsed.problem();
+            }
+        } else if (why.isEmpty()) {
             return new Loaded(StateFile.empty(uid), null);
         }
+        return damaged(f, why, repair);
+    }
+
+    /**
+     * Why {@code f} cannot be a state file without reading it ("" when it does not exist, null when it
+     * may be one): a folder, a FIFO (reading it would block for ever), a device or a symbolic link
+     * (never followed: it could point anywhere), or a file larger than {@link #MAX_BYTES}.
+     */
+    private static String notAStateFile(Path f) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return "";
+        }
+        if (a.isSymbolicLink()) {
+            return "it is a symbolic link, which procrust does not follow in its private folder";
+        }
+        if (!a.isRegularFile()) {
+            return "it is not a regular file (" + (a.isDirectory() ? "a folder" : "a FIFO, socket or device") + ")";
+        }
+        if (a.size() > MAX_BYTES) {
+            return "it is too large (" + a.size() + " bytes; a state file is a few KiB per process)";
+        }
+        return null;
+    }
+
+    /** The state in {@code bytes}, or why they are not a state file of this uid and format. */
+    private Loaded parse(byte[] bytes) {
         String why;
         try {
             StateFile s = StateJson.MAPPER.readValue(bytes, StateFile.class);
@@ -77,6 +123,10 @@ public final class StateStore {
         } catch (IOException | RuntimeException e) {
             why = "it is not a valid state file (" + firstLine(e.getMessage()) + ")";
         }
+        return new Loaded(null, why);
+    }
+
+    private Loaded damaged(Path f, String why, boolean repair) throws IOException {
         String msg = "state file " + f + " is unusable: " + why;
         if (repair) {
             Path aside = f.resolveSibling(FILE_NAME + ".corrupt-"

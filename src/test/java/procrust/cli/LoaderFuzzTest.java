@@ -33,8 +33,8 @@ import procrust.validate.ConfigChecker;
  * document, and a file found valid names log and state files inside their folders and can be planned.
  *
  * <p>Without {@code JAZZER_FUZZ} it runs once per seed (regression mode, part of {@code verify}): the
- * checked-in inputs beside this class, the examples, the seed configs and the shared TOML corpus, which the
- * build copies into {@code LoaderFuzzTestInputs/fuzzLoader/copied}. {@code bench/fuzz-loader.sh} runs it
+ * checked-in inputs beside this class, the examples, the seed configs and the vendored toml-test corpus,
+ * which the build copies into {@code LoaderFuzzTestInputs/fuzzLoader/copied}. {@code bench/fuzz-loader.sh} runs it
  * for real; findings land in {@code src/test/resources/procrust/cli/LoaderFuzzTestInputs/fuzzLoader} and
  * stay there as regression inputs.
  */

@@ -75,7 +75,7 @@ class RotationBoundTest {
         } finally {
             writer.destroyForcibly();
             writer.waitFor(30, TimeUnit.SECONDS);
-            ses.shutdownNow();
+            ses.shutdown(); // no interrupt: a rotation in progress finishes (an interrupt would close its files)
             ses.awaitTermination(30, TimeUnit.SECONDS);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -117,7 +117,7 @@ class RotationBoundTest {
         assertTrue(written > 2 * bound, "the writer wrote too little for the test to mean anything: " + written);
         assertTrue(maxFolder <= bound, "the folder reached " + maxFolder + " bytes, over its bound " + bound);
         assertTrue(maxFiles <= KEEP + 2, "at most the log, " + KEEP + " old files and one copy in progress: " + maxFiles);
-        assertTrue(boundaries >= KEEP, "every kept file holds lines: " + boundaries);
+        assertTrue(boundaries >= KEEP - 1, "every old file holds lines (the live one may be empty): " + boundaries);
         // how many lines the race costs depends on scheduling (it is reported above, not asserted);
         // that what is written during the copy is kept is shown exactly by LogRotatorTest
     }

@@ -49,7 +49,7 @@ class PlannerPropertiesTest {
         return a.kind() == ActionKind.START || a.kind() == ActionKind.REPLACE;
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void neverStartsAProcessBeforeOneItDependsOn(@ForAll("scenarios") Scenario s) {
         List<Action> actions = Planner.plan(s.config(), s.observed(), s.at()).actions();
         Set<String> startedSoFar = new HashSet<>();
@@ -83,7 +83,7 @@ class PlannerPropertiesTest {
         return false;
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void neverLeavesTwoVersionsOfAnIdRunning(@ForAll("scenarios") Scenario s) {
         List<Action> actions = Planner.plan(s.config(), s.observed(), s.at()).actions();
         Map<String, Set<String>> alive = new HashMap<>();
@@ -113,7 +113,7 @@ class PlannerPropertiesTest {
         alive.forEach((id, versions) -> assertTrue(versions.size() <= 1, () -> id + " runs " + versions + ": " + actions));
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void neverStopsAWantedProcessRunningItsActiveVersion(@ForAll("scenarios") Scenario s) {
         ZoneId zone = s.config().zone();
         for (Action a : Planner.plan(s.config(), s.observed(), s.at()).actions()) {

@@ -63,6 +63,29 @@ final class FakeRuntime implements Launcher, Signaller, ProcessTable {
         return new Spawned(pid, p.ticks, p.exit);
     }
 
+    /** Gate events of gated spawns ("open PID", "close PID"), apart from {@link #effects}. */
+    final List<String> gates = new ArrayList<>();
+    /** Runs when a gate opens (to look at what is on disk at that moment). */
+    java.util.function.LongConsumer onGateOpen = pid -> { };
+
+    @Override
+    public Spawned spawnGated(SpawnRequest r) throws IOException {
+        Spawned s = spawn(r);
+        return new Spawned(s.pid(), s.startTicks(), s.exit(), new Spawned.Gate() {
+            @Override
+            public void open() {
+                gates.add("open " + s.pid());
+                onGateOpen.accept(s.pid());
+            }
+
+            @Override
+            public void close() {
+                gates.add("close " + s.pid());
+                exit(s.pid(), procrust.runtime.LinuxLauncher.GATE_CLOSED_EXIT);
+            }
+        });
+    }
+
     /** An adopted-looking process (not spawned by this fake's launcher). */
     Proc existing(long pid, long ticks, String command) {
         Proc p = new Proc(pid, ticks, new SpawnRequest(command, null, Map.of(), java.nio.file.Path.of("/dev/null")));

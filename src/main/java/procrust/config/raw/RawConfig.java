@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.validator.constraints.UUID;
 import procrust.config.SourcePos;
 
 /**
@@ -17,7 +16,9 @@ public record RawConfig(
         SourcePos pos,
         Map<String, SourcePos> at,
         @NotNull(message = "is required: a UUID naming this file's services (`procrust uid` prints a new one)")
-        @UUID(letterCase = UUID.LetterCase.INSENSITIVE,
+        // a pattern, not Hibernate Validator's @UUID: that one throws ArrayIndexOutOfBoundsException on a
+        // sixth dash-separated group ("550e84-0-e29b-..."), found by fuzzing
+        @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
                 message = "must be a UUID like \"550e8400-e29b-41d4-a716-446655440000\" (`procrust uid` prints a new one)")
         String uid,
         @NotNull(message = "is required: write file_format = \"0\"")

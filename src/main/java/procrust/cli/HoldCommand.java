@@ -1,0 +1,106 @@
+package procrust.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import procrust.diag.Severity;
+import procrust.plan.Planner;
+import procrust.plan.Windows;
+import procrust.reconcile.HoldTargets;
+import procrust.reconcile.Holds;
+import procrust.reconcile.LineEventLog;
+import procrust.state.StateDirs;
+import procrust.state.StateStore;
+import procrust.validate.CheckResult;
+
+/** What {@code stop} and {@code start} share: the ids, {@code --all}, {@code --group}, and the run. */
+abstract class HoldCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "Process ids, as in the file.")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--all", description = "Every process of the file.")
+    boolean all;
+
+    @Option(names = "--group", paramLabel = "G", description = "Every process whose entry has group = \"G\".")
+    String group;
+
+    abstract Holds.Op op();
+
+    @Override
+    public Integer call() throws Exception {
+        CommonOptions c = Main.common();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        CheckResult r = ConfigGate.check(c.configFile(), Severity.ERROR);
+        if (!r.diagnostics().isEmpty()) {
+            CheckViews.text(r, c.configFile().toString(), c.color(), err);
+        }
+        if (!r.valid()) {
+            err.println("procrust: " + c.configFile() + " is invalid or unsafe: nothing was done");
+            err.flush();
+            return 1;
+        }
+        Path base = StateDirs.base(c.stateDirOption());
+        Path uidDir = StateDirs.forUid(base, r.config().uid());
+        Path logDir = StateDirs.logs(uidDir, c.logDirOption());
+        var holds = new HashSet<>(new StateStore(uidDir, r.config().uid(), Clock.systemDefaultZone()).load(false)
+                .state().holds());
+        HoldTargets.Selection sel = HoldTargets.select(op(), r.config(), ids, all, group, holds);
+        if (!sel.ok()) {
+            err.println("procrust: " + sel.error());
+            err.flush();
+            return 1;
+        }
+        if (!StateGate.check(base, uidDir, logDir, c.logDirOption() != null, err)) {
+            return 1;
+        }
+        Holds.Settings s = new Holds.Settings(uidDir, logDir, HoldTargets.limit(op(), r.config(), sel.ids()),
+                Planner::plan, Windows::openingOf);
+        Holds.Outcome o = Holds.run(op(), r.config(), sel.ids(), s,
+                new LineEventLog(err, Clock.systemDefaultZone(), c.verbose()));
+        for (String line : o.lines()) {
+            (o.ok() ? out : err).println(o.ok() ? line : "procrust: " + line);
+        }
+        out.flush();
+        err.flush();
+        return o.ok() ? 0 : 1;
+    }
+
+    /** {@code procrust stop ID...}. */
+    @Command(name = "stop", description = {
+            "Stop processes (their whole process group: SIGTERM, then SIGKILL after stop_timeout) and hold them "
+                    + "stopped, across apply restarts, until `procrust start`.",
+            "With an apply running it does the stop and this command waits for it; else the command does it.",
+            "Exit status: 0 stopped; 1 unknown id, invalid file, or not confirmed in time."})
+    static final class Stop extends HoldCommand {
+        @Override
+        Holds.Op op() {
+            return Holds.Op.STOP;
+        }
+    }
+
+    /** {@code procrust start ID...}. */
+    @Command(name = "start", description = {
+            "Release the hold of `procrust stop` (and retry a FAILED process): apply starts it when it is due.",
+            "With no apply running, the command starts what is due now itself (health checks included).",
+            "Exit status: 0 released; 1 unknown id, invalid file, or a start failed."})
+    static final class Start extends HoldCommand {
+        @Override
+        Holds.Op op() {
+            return Holds.Op.START;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package procrust.reconcile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import procrust.config.Config;
+import procrust.state.ApplyLock;
+import procrust.state.InstanceRecord;
+import procrust.state.Requests;
+import procrust.state.StateFile;
+import procrust.state.StateStore;
+
+/**
+ * {@code procrust stop ID...} and {@code procrust start ID...}: operator holds (SPEC §4). A hold keeps
+ * an id stopped across apply restarts until it is released.
+ * <ul>
+ *   <li>With an apply running for the uid, the request goes to it through the state folder
+ *       ({@link Requests}: a file only procrust's user can write, never a network port), and the
+ *       command waits until the state file shows it done: for a stop, the id held and no process
+ *       of its group left; for a start, the hold gone (apply then starts it when it is due).</li>
+ *   <li>With none running, the command takes the apply lock and acts itself
+ *       ({@link LocalHold}): it stops the held processes, or starts the released ones that are due
+ *       now, exactly as apply would, and leaves the state for the next apply.</li>
+ * </ul>
+ * If the apply ends before it took the request, the command takes over.
+ */
+public final class Holds {
+
+    /** What the command asks for. */
+    public enum Op {
+        STOP("hold", "stop"), START("release", "start");
+
+        private final String request;
+        private final String verb;
+
+        Op(String request, String verb) {
+            this.request = request;
+            this.verb = verb;
+        }
+
+        /** The {@link Requests} op: hold or release. */
+        public String request() {
+            return request;
+        }
+
+        public String verb() {
+            return verb;
+        }
+    }
+
+    /** The outcome: success, and one line per id saying what happened. */
+    public record Outcome(boolean ok, List<String> lines) {
+        public Outcome {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Where and how: the uid's folder, its log folder, how long to wait, the planner. */
+    public record Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows) {
+    }
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private Holds() {
+    }
+
+    public static Outcome run(Op op, Config config, List<String> ids, Settings s, EventLog log)
+            throws IOException, InterruptedException {
+        Clock clock = Clock.systemDefaultZone();
+        Instant deadline = clock.instant().plus(s.limit());
+        ApplyLock.Attempt first = ApplyLock.tryAcquire(s.uidDir());
+        if (first.acquired()) {
+            try (ApplyLock lock = first.lock()) {
+                return LocalHold.run(op, config, ids, s, log, deadline);
+            }
+        }
+        long applyPid = first.holderPid();
+        Path request = Requests.submit(s.uidDir(), new Requests.Request(op.request(), ids));
+        StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
+        while (true) {
+            if (!Files.exists(request)) {
+                StateFile state = store.load(false).state();
+                if (done(op, ids, state)) {
+                    return new Outcome(true, confirmed(op, ids, state, applyPid));
+                }
+            } else {
+                OptionalLong holder = ApplyLock.holder(s.uidDir());
+                if (holder.isEmpty()) { // the apply ended before it took the request: act ourselves
+                    ApplyLock.Attempt again = ApplyLock.tryAcquire(s.uidDir());
+                    if (again.acquired()) {
+                        try (ApplyLock lock = again.lock()) {
+                            return LocalHold.run(op, config, ids, s, log, deadline); // takes our request too
+                        }
+                    }
+                }
+            }
+            if (clock.instant().isAfter(deadline)) {
+                return new Outcome(false, List.of(timedOut(op, ids, applyPid, s.limit(), Files.exists(request))));
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** For a stop: every id held and none with a live process; for a start: no id held. */
+    static boolean done(Op op, List<String> ids, StateFile state) {
+        if (op == Op.START) {
+            return ids.stream().noneMatch(state.holds()::contains);
+        }
+        if (!state.holds().containsAll(ids)) {
+            return false;
+        }
+        for (InstanceRecord r : state.instances()) {
+            if (ids.contains(r.id()) && (r.claimsLive() || r.state() == procrust.plan.InstanceState.STOPPING)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> confirmed(Op op, List<String> ids, StateFile state, long applyPid) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            out.add(op == Op.STOP
+                    ? id + ": stopped and held (apply pid " + applyPid + " confirmed no process of it remains)"
+                    : id + ": released; apply (pid " + applyPid + ") starts it when it is due (see procrust status)");
+        }
+        return out;
+    }
+
+    private static String timedOut(Op op, List<String> ids, long applyPid, Duration limit, boolean pending) {
+        String who = "apply (pid " + applyPid + ")";
+        if (pending) {
+            return who + " did not take the " + op.verb() + " request for " + String.join(", ", ids) + " within "
+                    + limit.toSeconds() + "s; it stays queued in the state folder and is taken when apply gets to it";
+        }
+        return who + " took the request but " + String.join(", ", ids) + (op == Op.STOP
+                ? " still had processes after " + limit.toSeconds() + "s: they stay held and apply keeps stopping them"
+                : " was not released within " + limit.toSeconds() + "s") + " (see procrust status)";
+    }
+}

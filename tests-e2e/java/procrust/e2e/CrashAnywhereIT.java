@@ -1,0 +1,183 @@
+package procrust.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static procrust.e2e.Host.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash anywhere: {@code procrust apply} runs a busy file ({@link BusyFile}: versions switching, windows
+ * opening and closing, a crashing service, health checks, a dependency, grandchildren, a stop that
+ * ignores SIGTERM) and is killed with SIGKILL at random moments, then started again, over and over.
+ * Checked all along by a /proc sampler: never two process groups of one id alive at once. Checked after
+ * every kill: the state file parses and nothing was moved aside as corrupt; every live process of this
+ * uid (health-check probes aside: they end by themselves) belongs to a group the state file names as
+ * live. At the end (a settled file, apply left running): the host matches the plan and status.
+ *
+ * <p>20 kills in {@code verify}; {@code -Dprocrust.crash.kills=200} (or {@code PROCRUST_CRASH_KILLS}) for
+ * the full run ({@code bench/crash-anywhere.sh}); {@code -Dprocrust.crash.seed=N} replays a sequence.
+ */
+class CrashAnywhereIT {
+
+    static int kills() {
+        String p = System.getProperty("procrust.crash.kills", System.getenv("PROCRUST_CRASH_KILLS"));
+        return p == null || p.isBlank() ? 20 : Integer.parseInt(p.strip());
+    }
+
+    @Test
+    void killMinus9AtRandomMomentsNeverDuplicatesLosesOrCorrupts() throws Exception {
+        int kills = kills();
+        long seed = Long.getLong("procrust.crash.seed", System.nanoTime());
+        Random random = new Random(seed);
+        String tag = "[seed " + seed + "] ";
+        Instant t0 = Instant.now();
+        Duration span = Duration.ofSeconds(10L + kills * 3L);
+        try (Host h = new Host(); Sampler sampler = new Sampler(h.uid)) {
+            h.write(BusyFile.text(t0, span, t0.plus(span), false));
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < kills && problems.isEmpty(); i++) {
+                Host.Apply ap = h.apply();
+                // from "JVM barely up" to "several steps done"; now and then a longer stretch
+                long ms = random.nextInt(10) == 0 ? 3000 + random.nextInt(4000) : 200 + random.nextInt(2300);
+                if (ap.process().waitFor(ms, TimeUnit.MILLISECONDS)) {
+                    problems.add("kill " + i + ": apply ended by itself: " + ap.log());
+                    break;
+                }
+                ap.process().destroyForcibly(); // SIGKILL
+                assertTrue(ap.process().waitFor(10, TimeUnit.SECONDS), "apply died");
+                problems.addAll(afterKill(h, i, ms));
+            }
+            problems.addAll(sampler.violations());
+            assertTrue(problems.isEmpty(), () -> tag + kills + " kills:\n" + String.join("\n", problems));
+
+            // the end: versions up to now, nothing crashing; apply runs until the host matches the plan
+            Instant now = Instant.now();
+            h.write(BusyFile.text(t0, span, now, true));
+            Host.Apply last = h.apply();
+            await(Duration.ofSeconds(90), tag + "host settled (plan without changes, status 0)", () -> settled(h));
+            Census c = Census.of(h.uid);
+            JsonNode st = h.status();
+            Map<String, Set<Long>> groups = c.groupsById(BusyFile.PROBE);
+            for (JsonNode p : st.path("processes")) {
+                String id = p.path("id").asText();
+                if ("RUNNING".equals(p.path("state").asText())) {
+                    long pid = p.path("pid").asLong();
+                    assertEquals(Set.of(pid), groups.get(id), () -> tag + id + ": status " + p + "\n" + c);
+                    assertTrue(c.inGroup(pid).stream().allMatch(x -> x.version().equals(p.path("version").asText())),
+                            () -> tag + id + " runs another version than status says:\n" + c);
+                } else {
+                    assertTrue(!groups.containsKey(id), () -> tag + id + " is " + p.path("state") + " but runs:\n" + c);
+                }
+            }
+            assertTrue(sampler.violations().isEmpty(), () -> tag + String.join("\n", sampler.violations()));
+            new ProcessBuilder("kill", "-TERM", Long.toString(last.pid())).start().waitFor();
+            assertTrue(last.process().waitFor(10, TimeUnit.SECONDS));
+        }
+    }
+
+    private static boolean settled(Host h) {
+        try {
+            Procrust.Result plan = h.run("plan", "--detailed-exitcode");
+            Procrust.Result status = h.run("status");
+            return plan.exit() == 0 && status.exit() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The invariants that must hold whenever apply is dead. */
+    private static List<String> afterKill(Host h, int i, long ms) throws Exception {
+        List<String> out = new ArrayList<>();
+        String at = "after kill " + i + " (" + ms + " ms after the start of apply): ";
+        try (Stream<Path> s = Files.list(h.uidDir())) {
+            s.filter(p -> p.getFileName().toString().contains("corrupt")).forEach(p -> out.add(at + "state moved aside: " + p));
+        } catch (java.nio.file.NoSuchFileException e) {
+            // killed before it made its folder
+        }
+        JsonNode state;
+        try {
+            state = h.state();
+        } catch (Exception e) {
+            out.add(at + "state.json does not parse: " + e.getMessage());
+            return out;
+        }
+        Census c = Census.of(h.uid);
+        Set<Long> probes = c.groupsWith(BusyFile.PROBE);
+        List<Long> live = new ArrayList<>();
+        for (JsonNode r : state.path("instances")) {
+            String st = r.path("state").asText();
+            if (!r.path("pid").isNull() && Set.of("RUNNING", "PENDING_HEALTH_CHECK", "STOPPING", "SCHEDULED_STOP").contains(st)) {
+                live.add(r.path("pid").asLong());
+            }
+        }
+        for (Census.Proc p : c.procs()) {
+            if (!probes.contains(p.pgid()) && !live.contains(p.pgid())) {
+                out.add(at + "untracked process " + p.pid() + " (group " + p.pgid() + ", " + p.id() + "@" + p.version()
+                        + ": " + p.cmdline() + "); state: " + state);
+            }
+        }
+        c.duplicates(BusyFile.PROBE).forEach((id, g) -> out.add(at + "two groups of " + id + ": " + g + "\n" + c));
+        return out;
+    }
+
+    /** Samples /proc every 50 ms for two live groups of one id. */
+    static final class Sampler implements AutoCloseable {
+        private final Thread thread;
+        private final List<String> violations = new ArrayList<>();
+        private volatile boolean stop;
+
+        Sampler(String uid) {
+            thread = new Thread(() -> {
+                while (!stop) {
+                    Census c = Census.of(uid);
+                    Map<String, Set<Long>> d = c.duplicates(BusyFile.PROBE);
+                    if (!d.isEmpty()) {
+                        // a group caught between its leader's exit and its last member's: look again
+                        Census again = Census.of(uid);
+                        Map<String, Set<Long>> d2 = again.duplicates(BusyFile.PROBE);
+                        d2.keySet().retainAll(d.keySet());
+                        synchronized (violations) {
+                            if (!d2.isEmpty() && violations.size() < 5) {
+                                violations.add(Instant.now() + ": two process groups of one id alive at once: " + d2
+                                        + "\n" + again);
+                            }
+                        }
+                    }
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "census-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        List<String> violations() {
+            synchronized (violations) {
+                return List.copyOf(violations);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop = true;
+            thread.interrupt();
+            thread.join(2000);
+        }
+    }
+}
