@@ -86,7 +86,7 @@ class TuiIT {
                 assertTrue(Host.alive(workerPid), "nothing happens before y");
                 tmux.send("y");
                 s = tmux.await("worker HELD", SOON, screen -> row(screen, "worker").contains("HELD")
-                        && screen.contains("worker is stopped and held"), context);
+                        && screen.contains("worker: stopped and held (apply pid " + applyPid), context);
                 Host.await(SOON, "the held worker's process " + workerPid + " to end", () -> !Host.alive(workerPid));
                 assertTrue(h.processesOf("worker").isEmpty(), "no process of the held worker remains");
                 assertTrue(row(s, "web").contains("RUNNING"), s);
@@ -106,7 +106,7 @@ class TuiIT {
                 tmux.await("the release question", SOON, screen -> screen.contains("release the hold on worker"), context);
                 tmux.send("y");
                 s = tmux.await("worker RUNNING again", SOON, screen -> row(screen, "worker").contains("RUNNING")
-                        && pidOn(row(screen, "worker")) > 0 && screen.contains("worker is released"), context);
+                        && pidOn(row(screen, "worker")) > 0 && screen.contains("worker: released"), context);
                 long newWorker = pidOn(row(s, "worker"));
                 assertTrue(newWorker != workerPid, s);
 

@@ -1,5 +1,6 @@
 package procrust.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import procrust.plan.Planner;
 import procrust.plan.Windows;
 import procrust.reconcile.HoldTargets;
 import procrust.reconcile.Holds;
+import procrust.reconcile.EventLog;
 import procrust.reconcile.LineEventLog;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
@@ -43,7 +45,17 @@ abstract class HoldCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommonOptions c = Main.common();
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
+        return perform(op(), c, ids, all, group, spec.commandLine().getOut(), err,
+                new LineEventLog(err, Clock.systemDefaultZone(), c.verbose()));
+    }
+
+    /**
+     * One stop or start, as the command does it (also the TUI's {@code s} and {@code S}): the file
+     * through the config gate, the ids selected, the state folders through their gate, then
+     * {@link Holds#run}. Prints what the command prints; returns its exit status.
+     */
+    static int perform(Holds.Op op, CommonOptions c, List<String> ids, boolean all, String group, PrintWriter out,
+                       PrintWriter err, EventLog log) throws IOException, InterruptedException {
         CheckResult r = ConfigGate.check(c.configFile(), Severity.ERROR);
         if (!r.diagnostics().isEmpty()) {
             CheckViews.text(r, c.configFile().toString(), c.color(), err);
@@ -58,7 +70,7 @@ abstract class HoldCommand implements Callable<Integer> {
         Path logDir = StateDirs.logs(uidDir, c.logDirOption());
         var holds = new HashSet<>(new StateStore(uidDir, r.config().uid(), Clock.systemDefaultZone()).load(false)
                 .state().holds());
-        HoldTargets.Selection sel = HoldTargets.select(op(), r.config(), ids, all, group, holds);
+        HoldTargets.Selection sel = HoldTargets.select(op, r.config(), ids, all, group, holds);
         if (!sel.ok()) {
             err.println("procrust: " + sel.error());
             err.flush();
@@ -67,10 +79,9 @@ abstract class HoldCommand implements Callable<Integer> {
         if (!StateGate.check(base, uidDir, logDir, c.logDirOption() != null, err)) {
             return 1;
         }
-        Holds.Settings s = new Holds.Settings(uidDir, logDir, HoldTargets.limit(op(), r.config(), sel.ids()),
+        Holds.Settings s = new Holds.Settings(uidDir, logDir, HoldTargets.limit(op, r.config(), sel.ids()),
                 Planner::plan, Windows::openingOf);
-        Holds.Outcome o = Holds.run(op(), r.config(), sel.ids(), s,
-                new LineEventLog(err, Clock.systemDefaultZone(), c.verbose()));
+        Holds.Outcome o = Holds.run(op, r.config(), sel.ids(), s, log);
         for (String line : o.lines()) {
             (o.ok() ? out : err).println(o.ok() ? line : "procrust: " + line);
         }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import procrust.runtime.LinuxProcessTable;
 import procrust.state.StateDirs;
-import procrust.tui.ApplyRequestHolds;
 import procrust.tui.Palette;
 import procrust.tui.SnapshotSource;
 import procrust.tui.TuiApp;
@@ -55,7 +54,7 @@ final class TuiCommand implements Callable<Integer> {
         }
         SnapshotSource source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
                 c.logDirOption(), ConfigChecker::check, new LinuxProcessTable(), Clock.systemDefaultZone());
-        TuiApp app = new TuiApp(source, new ApplyRequestHolds(source::uidDir), new Palette(c.color()),
+        TuiApp app = new TuiApp(source, new TuiHolds(c), new Palette(c.color()),
                 Clock.systemDefaultZone());
         try (Terminal t = TerminalBuilder.builder().system(true).provider("exec").dumb(false).build()) {
             return app.run(t);

@@ -1,21 +1,22 @@
 package procrust.tui;
 
-import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * The seam to the operator commands: {@code procrust stop ID} (hold) and {@code procrust start ID}
- * (release). The TUI calls nothing else that changes the host. Each returns at once with whether the
- * request was accepted; the screen then follows the process's state until the change shows.
+ * (release), the only things the TUI asks that change the host. Each returns at once; the outcome
+ * arrives later, from another thread, once the command's own confirmation is in (the stop confirmed
+ * by apply, or done under the lock when no apply runs).
  */
 public interface HoldActions {
 
-    /** Whether a request was taken, and a sentence for the operator. */
-    record Outcome(boolean accepted, String message) {
+    /** The command's last word: success, and the line it printed. */
+    record Outcome(boolean ok, String message) {
     }
 
     /** Stops the process (its whole group) and holds it stopped across apply restarts. */
-    Outcome hold(String id) throws IOException;
+    void hold(String id, Consumer<Outcome> done);
 
     /** Releases the hold: the process starts again when the file wants it (a FAILED one is retried). */
-    Outcome release(String id) throws IOException;
+    void release(String id, Consumer<Outcome> done);
 }

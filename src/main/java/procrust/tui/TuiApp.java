@@ -1,12 +1,13 @@
 package procrust.tui;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
@@ -16,18 +17,22 @@ import org.jline.terminal.Terminal;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
-import procrust.config.ProcessSpec;
 import procrust.logs.LogFiles;
 import procrust.tui.UiState.View;
 
 /**
  * The live loop on a real terminal: raw mode on the alternate screen, redraw through JLine's
  * {@link Display} (only changed cells are written), keys through the {@link TerminalKeys} map, a
- * fresh {@link Snapshot} every second (every quarter second while an action is being confirmed, every
- * half second when a log is shown) and at once after an action, the screen redrawn on SIGWINCH. Quitting
- * (q, Ctrl-C, the terminal closing) restores the terminal and changes nothing.
+ * fresh {@link Snapshot} every second (every quarter second while a stop or start is carried out, every
+ * half second when a log is shown) and at once after an action and its outcome, the screen redrawn on
+ * SIGWINCH. Holds and releases go to {@link HoldActions} and their outcomes come back through a queue.
+ * Quitting (q, Ctrl-C, the terminal closing) restores the terminal and changes nothing.
  */
 public final class TuiApp {
+
+    /** An outcome from the worker thread, and whether it was a hold. */
+    private record Finished(boolean hold, HoldActions.Outcome outcome) {
+    }
 
     private static final long POLL_MS = 100;
 
@@ -37,7 +42,10 @@ public final class TuiApp {
     private final Clock clock;
     private UiState ui = UiState.initial();
     private ViewModel vm;
-    private Pending pending;
+    /** Holds and releases handed to {@link HoldActions} whose outcome has not been shown yet. */
+    private int inFlight;
+    private boolean quitArmed;
+    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
     private List<String> logLines = List.of();
     private Path logFile;
     private int rows = 24;
@@ -132,13 +140,26 @@ public final class TuiApp {
                 ui = step.state();
                 dirty = true;
                 if (step.command() instanceof Command.Quit) {
-                    return 0;
+                    if (inFlight == 0 || quitArmed) {
+                        return 0;
+                    }
+                    quitArmed = true;
+                    ui = ui.withMessage("a stop or start is still being carried out: q again quits anyway (it goes on"
+                            + " in apply, or resumes at the next apply)", Tone.BUSY);
+                    continue;
                 }
+                quitArmed = false;
                 refreshNow = act(step.command());
                 vm = ViewModel.of(vm.snapshot(), ui.effectiveFilter());
                 if (!refreshNow && (ui.view() != before.view() || !java.util.Objects.equals(ui.selected(), before.selected()))) {
                     readLog();
                 }
+            }
+            for (Finished done = finished.poll(); done != null; done = finished.poll()) {
+                inFlight--;
+                HoldActions.Outcome o = done.outcome();
+                ui = ui.withMessage(o.message(), !o.ok() ? Tone.BAD : done.hold() ? Tone.HELD : Tone.GOOD);
+                refreshNow = true;
             }
             if (refreshNow || !clock.instant().isBefore(nextRefresh)) {
                 refresh();
@@ -149,44 +170,27 @@ public final class TuiApp {
     }
 
     private Duration interval() {
-        if (pending != null) {
+        if (inFlight > 0) {
             return Duration.ofMillis(250);
         }
         return ui.view() == View.LOG ? Duration.ofMillis(500) : Duration.ofSeconds(1);
     }
 
-    /** Performs a hold or release; true when something was asked of the host. */
+    /** Hands a confirmed hold or release to the commands' code; true when something was asked. */
     private boolean act(Command cmd) {
-        boolean hold = cmd instanceof Command.Hold;
-        String id;
         if (cmd instanceof Command.Hold h) {
-            id = h.id();
-        } else if (cmd instanceof Command.Release r) {
-            id = r.id();
-        } else {
-            return false;
+            inFlight++;
+            ui = ui.withMessage("stopping " + h.id() + " (procrust stop " + h.id() + ")...", Tone.BUSY);
+            holds.hold(h.id(), o -> finished.add(new Finished(true, o)));
+            return true;
         }
-        try {
-            HoldActions.Outcome o = hold ? holds.hold(id) : holds.release(id);
-            ui = ui.withMessage(o.message(), o.accepted() ? Tone.BUSY : Tone.BAD);
-            if (o.accepted()) {
-                pending = new Pending(hold, id, clock.instant(), limit(hold, id));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            ui = ui.withMessage((hold ? "stop of " : "release of ") + id + " failed: " + e.getMessage(), Tone.BAD);
+        if (cmd instanceof Command.Release r) {
+            inFlight++;
+            ui = ui.withMessage("releasing " + r.id() + " (procrust start " + r.id() + ")...", Tone.BUSY);
+            holds.release(r.id(), o -> finished.add(new Finished(false, o)));
+            return true;
         }
-        return true;
-    }
-
-    /** How long to wait for a change to show: the longest stop_timeout of the id, plus 15 s. */
-    private Duration limit(boolean hold, String id) {
-        Duration longest = Duration.ZERO;
-        if (hold) {
-            for (ProcessSpec p : vm.snapshot().config().versionsOf(id)) {
-                longest = p.stopTimeout().compareTo(longest) > 0 ? p.stopTimeout() : longest;
-            }
-        }
-        return longest.plusSeconds(15);
+        return false;
     }
 
     private void refresh() {
@@ -194,13 +198,6 @@ public final class TuiApp {
             vm = ViewModel.of(source.read(), ui.effectiveFilter());
         } catch (IOException | RuntimeException e) {
             ui = ui.withMessage("could not read the state: " + e.getMessage() + " (showing the last reading)", Tone.BAD);
-        }
-        if (pending != null) {
-            Pending.Done d = pending.check(vm, clock.instant());
-            if (d != null) {
-                ui = ui.withMessage(d.message(), d.tone());
-                pending = null;
-            }
         }
         readLog();
     }
