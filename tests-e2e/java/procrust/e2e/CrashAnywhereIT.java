@@ -88,6 +88,8 @@ class CrashAnywhereIT {
             assertTrue(sampler.violations().isEmpty(), () -> tag + String.join("\n", sampler.violations()));
             new ProcessBuilder("kill", "-TERM", Long.toString(last.pid())).start().waitFor();
             assertTrue(last.process().waitFor(10, TimeUnit.SECONDS));
+            System.out.println("crash-anywhere: " + kills + " kills, " + tag + sampler.groupsSeen()
+                    + " distinct service process groups seen, " + sampler.samples() + " samples, no violation");
         }
     }
 
@@ -150,12 +152,16 @@ class CrashAnywhereIT {
     static final class Sampler implements AutoCloseable {
         private final Thread thread;
         private final List<String> violations = new ArrayList<>();
+        private final Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile int samples;
         private volatile boolean stop;
 
         Sampler(String uid) {
             thread = new Thread(() -> {
                 while (!stop) {
                     Census c = Census.of(uid);
+                    c.groupsById(BusyFile.PROBE).values().forEach(seen::addAll);
+                    samples++;
                     Map<String, Set<Long>> d = c.duplicates(BusyFile.PROBE);
                     if (!d.isEmpty()) {
                         // a group caught between its leader's exit and its last member's: look again
@@ -178,6 +184,14 @@ class CrashAnywhereIT {
             }, "census-sampler");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        int groupsSeen() {
+            return seen.size();
+        }
+
+        int samples() {
+            return samples;
         }
 
         List<String> violations() {
