@@ -41,8 +41,9 @@ class StateDamageIT {
         return pid;
     }
 
+    /** Two kinds end to end (a torn write, something that is not a file); StateDamageTest has them all. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"truncated", "empty", "garbage", "wrong-format", "folder"})
+    @ValueSource(strings = {"truncated", "folder"})
     void damagedStateIsReportedAndTheRunningServiceIsLeftAlone(String damage) throws Exception {
         try (Host h = new Host()) {
             long old = runningThenApplyKilled(h);

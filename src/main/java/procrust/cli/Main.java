@@ -85,7 +85,25 @@ public final class Main implements Runnable {
             e.flush();
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Exceptions to the handler above; an Error would escape as a stack trace
+            PrintWriter w = cl.getErr();
+            w.println("procrust: error: out of memory (" + e.getMessage() + "): the file may be too large for "
+                    + "the default heap; give more with PROCRUST_JAVA_OPTS=-Xmx1g (or split the file)");
+            w.flush();
+            return 1;
+        } catch (StackOverflowError e) {
+            PrintWriter w = cl.getErr();
+            w.println("procrust: error: stack overflow (input nested too deeply?): run again with --verbose and "
+                    + "report it");
+            if (main.common != null && main.common.verbose()) {
+                e.printStackTrace(w);
+            }
+            w.flush();
+            return 1;
+        }
     }
 
     /** Reads the version from the jar manifest (Implementation-Version). */

@@ -132,6 +132,9 @@ public final class StateStore {
             Path aside = f.resolveSibling(FILE_NAME + ".corrupt-"
                     + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(clock.instant()));
             Files.move(f, aside, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.isRegularFile(aside, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setPosixFilePermissions(aside, FILE_MODE); // kept as evidence, as private as the state
+            }
             msg += "; moved to " + aside.getFileName() + ". procrust now knows nothing of earlier processes: it "
                     + "leaves them alone (stop any that still run by hand) and starts what the file wants";
         }
