@@ -109,7 +109,8 @@ class ApplyChangesIT {
             await(Duration.ofSeconds(20), "the whole tree gone", () -> h.processesOf("tree").isEmpty());
             await(Duration.ofSeconds(10), "stop recorded", () -> a.log().contains("stopped tree@"));
             assertTrue(a.log().contains("sending SIGKILL"), a.log());
-            assertTrue(h.record("tree") == null, "a removed process is forgotten once stopped");
+            // the log line is written during the step, the state file at its end: poll for it
+            await(Duration.ofSeconds(10), "a removed process is forgotten once stopped", io(() -> h.record("tree") == null));
             assertEquals(1, h.processesOf("keep").size());
         }
     }
