@@ -27,4 +27,14 @@ class CliBasicsIT {
         assertEquals(2, bad.exit(), bad::toString);
         assertTrue(!bad.err().contains("Exception"), bad::toString);
     }
+
+    @Test
+    void everyCommandHasHelp() throws Exception {
+        for (String c : new String[] {"uid", "init", "check", "plan", "apply", "status", "stop", "start", "logs",
+                "tui", "completion"}) {
+            Procrust.Result r = Procrust.run(c, "--help");
+            assertEquals(0, r.exit(), () -> c + " --help: " + r);
+            assertTrue(r.out().startsWith("Usage: procrust " + c), () -> c + " --help: " + r);
+        }
+    }
 }
