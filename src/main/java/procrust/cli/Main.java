@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
  * stderr (the stack trace only with --verbose), exit 1. Usage errors exit 2.
  */
 @Command(name = "procrust", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        scope = CommandLine.ScopeType.INHERIT, // -h/--help and -V/--version on every command (SPEC §4)
         sortOptions = false, usageHelpAutoWidth = true,
         description = "A small, secure, declarative process scheduler for one host.",
         subcommands = {
