@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ScopeType;
 
 /**
  * {@code procrust [OPTIONS] COMMAND [ARGS]}. {@link #run} returns the exit status; only {@link #main}
  * calls {@link System#exit}. Exceptions that escape a command are bugs or I/O failures: one line on
  * stderr (the stack trace only with --verbose), exit 1. Usage errors exit 2.
  */
-@Command(name = "procrust", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Main.Version.class,
+@Command(name = "procrust", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        scope = CommandLine.ScopeType.INHERIT, // -h/--help and -V/--version on every command (SPEC §4)
         sortOptions = false, usageHelpAutoWidth = true,
         description = "A small, secure, declarative process scheduler for one host.",
         subcommands = {

@@ -247,19 +247,34 @@ final class Planning {
         return procs(p.active.dependsOn());
     }
 
-    /** For stop order: what the stopped versions depend on (the active one's when unknown). */
+    /**
+     * For stop order: what the stopped versions depend on; for a version no longer in the file, the
+     * {@code depends_on} recorded at its start; the active version's when neither is known.
+     */
     private List<Proc> stopDependencies(Proc p) {
         Set<String> deps = new LinkedHashSet<>();
         for (Action a : p.stops) {
             ProcessSpec e = p.entry(a.version());
+            ObservedInstance o = p.observed(a.version());
             if (e != null) {
                 deps.addAll(e.dependsOn());
+            } else if (o != null) {
+                deps.addAll(recordedDependsOn(o));
             }
         }
         if (deps.isEmpty() && p.active != null) {
             deps.addAll(p.active.dependsOn());
         }
         return procs(deps);
+    }
+
+    /** The ids of {@code depends_on} in a recorded fingerprint ({@code List.toString()}: ids hold no comma). */
+    private static List<String> recordedDependsOn(ObservedInstance o) {
+        String text = o.fingerprint().getOrDefault("depends_on", "[]");
+        if (text.length() < 3 || !text.startsWith("[") || !text.endsWith("]")) {
+            return List.of();
+        }
+        return List.of(text.substring(1, text.length() - 1).split(", "));
     }
 
     private List<Proc> procs(Iterable<String> ids) {

@@ -104,6 +104,9 @@ public final class ApplySession {
                 + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
                 + (settings.once() ? ", --once" : ""));
         Thread hook = new Thread(() -> {
+            if (finished.getCount() == 0) {
+                return; // apply already ended: the JVM exits with apply's own status
+            }
             stopRequested = true;
             waker.wake();
             try {
@@ -111,6 +114,9 @@ public final class ApplySession {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // SIGTERM/SIGINT asked for a clean stop: exit 0, not the JVM's 128+signal, which systemd
+            // (and any supervisor) takes for a failure of the unit
+            Runtime.getRuntime().halt(0);
         }, "procrust-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         currentConfig = first;

@@ -53,7 +53,7 @@ public final class StatusBuilder {
             Key k = new Key(r.id(), r.version());
             seen.add(k);
             order.putIfAbsent(r.id(), order.size());
-            rows.add(recordRow(r, byKey.get(k), unsupervised.contains(k), verified.holds().contains(r.id())));
+            rows.add(recordRow(r, byKey.get(k), unsupervised.contains(k), verified.holds().contains(r.id()), now));
         }
         for (Action a : plan.actions()) {
             Key k = new Key(a.id(), a.version() == null ? "-" : a.version());
@@ -84,7 +84,8 @@ public final class StatusBuilder {
         return new StatusReport(r.uid(), r.applyPid(), rows, r.stateProblem(), ok, r.at());
     }
 
-    private static StatusReport.Row recordRow(InstanceRecord r, Action a, boolean unsupervised, boolean held) {
+    private static StatusReport.Row recordRow(InstanceRecord r, Action a, boolean unsupervised, boolean held,
+                                              Instant now) {
         boolean live = r.claimsLive();
         InstanceState st = r.state();
         List<String> notes = new ArrayList<>();
@@ -93,14 +94,25 @@ public final class StatusBuilder {
             st = InstanceState.SCHEDULED_STOP;
             notes.add("to stop: " + a.reason());
         }
-        if (held && !live && st == InstanceState.STOPPED) {
+        if (held && !live && (st == InstanceState.STOPPED || st == InstanceState.BACKOFF)) {
             st = InstanceState.HELD;
+        }
+        boolean backoffOver = st == InstanceState.BACKOFF && a != null
+                && (r.backoffUntil() == null || !r.backoffUntil().isAfter(now));
+        if (backoffOver) {
+            // the back-off is over: what happens now is the plan's (a start, or a wait for a dependency)
+            if (a.kind() == ActionKind.START || a.kind() == ActionKind.REPLACE) {
+                st = InstanceState.READY_TO_START;
+            } else if (a.kind() == ActionKind.WAIT) {
+                st = InstanceState.WAITING;
+                notes.add(a.reason());
+            }
         }
         if (a != null && !a.changedFields().isEmpty()) {
             notes.add(String.join(", ", a.changedFields()) + " changed since start: not restarted (takes effect at the next start)");
         }
         if (r.note() != null) {
-            notes.add(r.note());
+            notes.add(backoffOver && st != InstanceState.BACKOFF ? "last failure: " + r.note() : r.note());
         }
         if (a != null && a.kind() == ActionKind.WAIT && !live && notes.isEmpty()) {
             notes.add(a.reason());

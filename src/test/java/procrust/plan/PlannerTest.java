@@ -225,6 +225,25 @@ class PlannerTest {
     }
 
     @Test
+    void removedDependentsStopBeforeTheRemovedProcessesTheyDependedOn() {
+        // both removed from the file: only the fingerprint recorded at their start knows depends_on
+        Config was = config(
+                entry("db", "2024-10-01T12:00:00"),
+                entry("cache", "2024-10-01T12:00:00").dependsOn("db"),
+                entry("web", "2024-10-01T12:00:00").dependsOn("cache", "db"),
+                entry("other", "2024-10-01T12:00:00"));
+        // the state lists them dependencies first (the order they were started in)
+        ObservedInstance db = running(was.processes().get(0), 1, at("2024-10-07T08:00:00"));
+        ObservedInstance cache = running(was.processes().get(1), 2, at("2024-10-07T08:00:01"));
+        ObservedInstance web = running(was.processes().get(2), 3, at("2024-10-07T08:00:02"));
+        ObservedInstance other = running(was.processes().get(3), 4, at("2024-10-07T08:00:03"));
+        Config now = config(entry("other", "2024-10-01T12:00:00"));
+        Plan plan = Planner.plan(now, observed(db, cache, web, other), at("2024-10-07T09:00:00"));
+        assertEquals(List.of("stop web 2024-10-01T12:00:00", "stop cache 2024-10-01T12:00:00",
+                "stop db 2024-10-01T12:00:00", "keep other 2024-10-01T12:00:00"), summary(plan));
+    }
+
+    @Test
     void dependentOfAProcessBeingStoppedWaits() {
         Config c = config(
                 entry("db", "2024-10-01T12:00:00"),

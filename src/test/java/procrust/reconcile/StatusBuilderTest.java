@@ -59,4 +59,51 @@ class StatusBuilderTest {
                 "state file is unusable", Planner::plan, T0);
         assertFalse(corrupt.ok());
     }
+
+    private static InstanceRecord backedOff(String id, java.time.Instant until) {
+        return new InstanceRecord(id, V1, "normal", InstanceState.BACKOFF, null, null, null, T0.minusSeconds(60),
+                T0.minusSeconds(30), 1, 1, until, null, null, spec(1, id, "client", V1).fingerprint(), 1,
+                "exited with status 1; failure 1 of 5, next start after 0.5s", null);
+    }
+
+    private static InstanceRecord stopped(String id) {
+        return new InstanceRecord(id, V1, "normal", InstanceState.STOPPED, null, null, null, T0.minusSeconds(60),
+                T0.minusSeconds(30), 0, 0, null, null, null, spec(0, id, "db", V1).fingerprint(), 0, null, null);
+    }
+
+    @Test
+    void aBackOffThatIsOverShowsWhatTheProcessWaitsForNow() {
+        // the client crashed when the operator held its dependency: its back-off ended long ago, and
+        // now it waits for db; BACKOFF with "next start after 0.5s" would be stale, and exit 3 wrong
+        Config c = config(spec(0, "db", "db", V1), with(spec(1, "client", "client", V1), null, List.of("db"),
+                null, null, null));
+        StateFile s = StateFile.empty(UID).put(stopped("db")).put(backedOff("client", T0.minusSeconds(29)))
+                .withHolds(List.of("db"));
+        StatusReport r = StatusBuilder.build(c, s, 4242L, null, Planner::plan, T0);
+        StatusReport.Row client = r.rows().get(1);
+        assertEquals("client", client.id());
+        assertEquals(InstanceState.WAITING, client.state(), client::toString);
+        assertTrue(client.note().startsWith("waiting for db"), client.note());
+        assertTrue(client.note().contains("exited with status 1"), "the last failure is still told: " + client.note());
+        assertEquals(InstanceState.HELD, r.rows().get(0).state());
+        assertTrue(r.ok(), "waiting for a held dependency is a wanted state");
+
+        // with nothing in its way it is due to start: not BACKOFF either
+        Config alone = config(spec(1, "client", "client", V1));
+        StatusReport free = StatusBuilder.build(alone, StateFile.empty(UID).put(backedOff("client",
+                T0.minusSeconds(29))), null, null, Planner::plan, T0);
+        assertEquals(InstanceState.READY_TO_START, free.rows().get(0).state(), free.rows()::toString);
+        assertFalse(free.ok());
+
+        // while the back-off lasts it is BACKOFF
+        StatusReport during = StatusBuilder.build(alone, StateFile.empty(UID).put(backedOff("client",
+                T0.plusSeconds(5))), 4242L, null, Planner::plan, T0);
+        assertEquals(InstanceState.BACKOFF, during.rows().get(0).state(), during.rows()::toString);
+        assertFalse(during.ok());
+
+        // held while backing off: HELD
+        StatusReport held = StatusBuilder.build(alone, StateFile.empty(UID).put(backedOff("client",
+                T0.plusSeconds(5))).withHolds(List.of("client")), 4242L, null, Planner::plan, T0);
+        assertEquals(InstanceState.HELD, held.rows().get(0).state(), held.rows()::toString);
+    }
 }
