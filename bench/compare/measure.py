@@ -2,6 +2,7 @@
 services, kill -9 of the supervisor itself), then torn down. Every process it starts is found again
 by pid or by its marker and ended by pid/process group, whatever happens."""
 import os
+import random
 import signal
 import time
 
@@ -79,7 +80,9 @@ class Session:
                 return [p for p in self.scan.scan(only=m).get(m, []) if p not in before]
             t1 = self._until(new_leader, 30, f"a new leader of {m}", step=POLL)
             out.append((t1 - t0) * 1000)
-            time.sleep(1.0)
+            # a random pause, so kills do not fall in step with a supervisor's periodic loop
+            # (supervisord's 1 s tick, procrust's 2 s look at adopted processes)
+            time.sleep(random.uniform(1.0, 3.0))
             ph = self._phases(f"s{i:03d}", wall)
             phases.append(ph)
             self.log(f"    kill -9 {m} (pid {old}): new pid after {out[-1]:.0f} ms"

@@ -110,8 +110,14 @@ class ServiceScan:
         except OSError:
             return None
         if c.startswith(_SHELL):
-            i = c.rfind(self.prefix)
-            return c[i + 2:].rstrip(b"\0").decode() if i >= 0 else None
+            args = c.rstrip(b"\0").split(b"\0")
+            i = args[-1].rfind(self.prefix)
+            if i < 0:
+                return None
+            # exactly `/bin/sh -c SERVICE`: procrust's gated spawn first runs `/bin/sh -c GATE
+            # procrust-gate SERVICE`, which waits for procrust to record it before it execs the
+            # service; it is not running the service yet, so it is looked at again later
+            return args[-1][i + 2:].decode() if len(args) == 3 else False
         if not c or any(t in c for t in _TRANSIENT):
             return False
         return None

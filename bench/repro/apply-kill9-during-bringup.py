@@ -7,11 +7,12 @@ services up, then a new apply: the service being spawned at the kill runs twice.
 Each trial starts apply on 100 `sleep` loops, kills it with SIGKILL at a random moment of the
 bring-up, starts it again, and counts, per service, the leaders found in /proc (by a marker in the
 command line). Expected: 0 duplicates (SPEC section 1, "adopts them again, starting no duplicates").
-Seen: 1 duplicate in almost every trial, the service spawned last: Reconciler.start() spawns, and
-the record with its pid reaches state.json only at the end of the step (persist()), after
-LinuxLauncher's wait for setsid, the log line and the write + fsync + rename of the whole state;
-a kill in between leaves a live process that no record names, and the next apply starts it again.
-Every process started is ended by process group, also on failure.
+Seen with apply at c529b70 (before the gated spawn of a7e551b): 1 duplicate in almost every trial, the
+service spawned last. Reconciler.start() spawned, and the record with its pid reached state.json only
+at the end of the step, after LinuxLauncher's wait for setsid, the log line and the write + fsync +
+rename of the whole state; a kill in between left a live process that no record named, and the next
+apply started it again. Since a7e551b the command runs only once its pid is in the state file: 0 in
+every trial. Kept as a check. Every process started is ended by process group, also on failure.
 """
 import os
 import random

@@ -97,6 +97,22 @@ class ReconcilerTest {
     }
 
     @Test
+    void aStopLooksAgainSoonAfterTheSignalThenEveryTenthOfASecond() {
+        String v2 = "2025-03-03T10:00:05";
+        rt.ignoreTerm.add("run-v1");
+        f.start(config(spec(0, "svc", "run-v1", V1), spec(1, "svc", "run-v2", v2)));
+        f.settle();
+        f.clock.advance(Duration.ofSeconds(6));
+        Instant next = f.settle();
+        assertEquals(List.of("spawn run-v1", "TERM " + rt.last("run-v1").pid), rt.effects);
+        for (long ms : new long[] {10, 20, 40, 80, 100, 100}) {
+            assertEquals(f.clock.instant().plusMillis(ms), next, "next look at the group");
+            f.clock.set(next);
+            next = f.settle();
+        }
+    }
+
+    @Test
     void crashesBackOffDoublingThenFailAndAnEditRetries() {
         RestartPolicy rp = new RestartPolicy(RestartPolicy.Policy.ALWAYS, 3, Duration.ofSeconds(1), Duration.ofSeconds(60));
         f.start(config(with(spec(0, "svc", "crash", V1), null, null, null, rp, null)));
