@@ -64,8 +64,9 @@ class HoldIT {
             h.write(FILE);
             Host.Apply ap = h.apply();
             allRunning(h, "db", "web", "stubborn");
+            // RUNNING is recorded just before the command runs (the start is gated): its children follow
+            await(Duration.ofSeconds(10), "web's shell and its two sleeps", () -> h.processesOf("web").size() == 3);
             List<Long> web = h.processesOf("web");
-            assertEquals(3, web.size(), "web's shell and its two sleeps: " + web);
             long db = h.pidOf("db");
 
             Procrust.Result stop = h.run("stop", "web");
@@ -94,7 +95,7 @@ class HoldIT {
             assertEquals(0, start.exit(), start::toString);
             assertTrue(start.out().contains("web: released"), start::toString);
             allRunning(h, "web");
-            assertEquals(3, h.processesOf("web").size());
+            await(Duration.ofSeconds(10), "web's shell and its two sleeps", () -> h.processesOf("web").size() == 3);
         }
     }
 
