@@ -64,8 +64,8 @@ class HoldIT {
             h.write(FILE);
             Host.Apply ap = h.apply();
             allRunning(h, "db", "web", "stubborn");
-            // RUNNING is reported once the shell runs; its two sleeps follow a moment later
-            await(Duration.ofSeconds(20), "web's shell and its two sleeps", () -> h.processesOf("web").size() == 3);
+            // RUNNING is recorded just before the command runs (the start is gated): its children follow
+            await(Duration.ofSeconds(10), "web's shell and its two sleeps", () -> h.processesOf("web").size() == 3);
             List<Long> web = h.processesOf("web");
             long db = h.pidOf("db");
 
@@ -95,7 +95,7 @@ class HoldIT {
             assertEquals(0, start.exit(), start::toString);
             assertTrue(start.out().contains("web: released"), start::toString);
             allRunning(h, "web");
-            await(Duration.ofSeconds(20), "web's shell and its two sleeps again", () -> h.processesOf("web").size() == 3);
+            await(Duration.ofSeconds(10), "web's shell and its two sleeps", () -> h.processesOf("web").size() == 3);
         }
     }
 

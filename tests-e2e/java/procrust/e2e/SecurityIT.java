@@ -144,7 +144,8 @@ class SecurityIT {
             if (!Files.exists(f)) {
                 continue;
             }
-            for (String line : Files.readAllLines(f).subList(1, Files.readAllLines(f).size())) {
+            List<String> lines = Files.readAllLines(f);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] c = line.trim().split("\\s+");
                 if (c.length > 9 && inodes.contains(c[9])) {
                     out.add(table + ": " + line.trim());
