@@ -213,6 +213,29 @@ class ReconcilerTest {
     }
 
     @Test
+    void aCommandThatNeverStartsEndsFailedAndStaysFailed() {
+        // FAILED holds until the entry changes; a start that never spawned must still record which
+        // entry it tried, or the FAILED record looks "changed" and is retried for ever
+        RestartPolicy rp = new RestartPolicy(RestartPolicy.Policy.ALWAYS, 2, Duration.ofMillis(100), Duration.ofSeconds(60));
+        rt.spawnFailures.put("run", "working_dir /nope does not exist or is not a directory");
+        f.start(config(with(spec(0, "svc", "run", V1), null, null, null, rp, null)));
+        f.settle();
+        f.clock.advance(Duration.ofMillis(100));
+        f.settle();
+        assertEquals(InstanceState.FAILED, record("svc", V1).state());
+        assertEquals(List.of("spawn-failed run", "spawn-failed run"), rt.effects);
+        f.clock.advance(Duration.ofMinutes(10));
+        f.settle();
+        assertEquals(List.of("spawn-failed run", "spawn-failed run"), rt.effects, "no attempt after FAILED");
+        assertEquals(InstanceState.FAILED, record("svc", V1).state());
+
+        // an edit of the entry is a fresh series
+        f.rec.replaceConfig(config(with(spec(0, "svc", "run --fixed", V1), null, null, null, rp, null)));
+        f.settle();
+        assertEquals(List.of("spawn-failed run", "spawn-failed run", "spawn run --fixed"), rt.effects);
+    }
+
+    @Test
     void leftoverGrandchildrenAreStoppedBeforeARestart() {
         f.start(config(spec(0, "svc", "run", V1)));
         f.settle();
