@@ -97,6 +97,26 @@ class ReconcilerTest {
     }
 
     @Test
+    void aProcessRemovedFromTheFileIsStoppedWithTheStopTimeoutItWasStartedWith() {
+        // a database given 30 s to flush must not be SIGKILLed after the default 10 s because its entry
+        // was deleted: the stop_timeout recorded at its start still holds
+        rt.ignoreTerm.add("run-db");
+        f.start(config(with(spec(0, "db", "run-db", V1), null, null, null, null, Duration.ofSeconds(30)),
+                spec(1, "other", "run-other", V1)));
+        f.settle();
+        long db = rt.last("run-db").pid;
+        f.rec.replaceConfig(config(spec(1, "other", "run-other", V1)));
+        f.settle();
+        assertEquals(List.of("spawn run-db", "spawn run-other", "TERM " + db), rt.effects);
+        f.clock.advance(Duration.ofSeconds(29));
+        f.settle();
+        assertEquals(List.of("spawn run-db", "spawn run-other", "TERM " + db), rt.effects, "no SIGKILL before 30 s");
+        f.clock.advance(Duration.ofSeconds(1));
+        f.settle();
+        assertEquals(List.of("spawn run-db", "spawn run-other", "TERM " + db, "KILL " + db), rt.effects);
+    }
+
+    @Test
     void crashesBackOffDoublingThenFailAndAnEditRetries() {
         RestartPolicy rp = new RestartPolicy(RestartPolicy.Policy.ALWAYS, 3, Duration.ofSeconds(1), Duration.ofSeconds(60));
         f.start(config(with(spec(0, "svc", "crash", V1), null, null, null, rp, null)));
