@@ -48,7 +48,14 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CheckResult r = ConfigChecker.check(c.configFile());
         if (!r.valid()) {
-            CheckViews.text(r, c.configFile().toString(), c.color(), err);
+            if ("json".equals(output)) {
+                // still one JSON document on stdout (SPEC §4): the diagnostics, as check and plan print them
+                PrintWriter out = spec.commandLine().getOut();
+                CheckViews.json(r, out);
+                out.flush();
+            } else {
+                CheckViews.text(r, c.configFile().toString(), c.color(), err);
+            }
             err.println("procrust: " + c.configFile() + " is invalid: status needs its uid and processes");
             err.flush();
             return 1;

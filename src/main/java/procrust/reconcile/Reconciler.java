@@ -111,9 +111,18 @@ public final class Reconciler {
         watches.forget(k);
     }
 
+    /** The entry's stop_timeout; for a version no longer in the file, the one recorded at its start. */
     Duration stopTimeoutOf(Key k) {
         ProcessSpec s = Entries.entry(config, k);
-        return s == null ? ProcessSpec.DEFAULT_STOP_TIMEOUT : s.stopTimeout();
+        if (s != null) {
+            return s.stopTimeout();
+        }
+        String recorded = state.find(k.id(), k.version()).map(r -> r.fingerprint().get("stop_timeout")).orElse(null);
+        try {
+            return recorded == null ? ProcessSpec.DEFAULT_STOP_TIMEOUT : Duration.parse(recorded);
+        } catch (java.time.format.DateTimeParseException e) {
+            return ProcessSpec.DEFAULT_STOP_TIMEOUT;
+        }
     }
 
     // ---- the step -------------------------------------------------------------------------------

@@ -49,7 +49,9 @@ final class Starter {
         try {
             sp = fx.launcher().spawnGated(spawnRequest(config, fx.logDir(), spec, spec.command()));
         } catch (IOException | RuntimeException e) {
-            ExitRules.Outcome o = ExitRules.failedStart(b.gone(null).build(), spec, "cannot start: " + e.getMessage(), now);
+            // the entry it tried is recorded: a FAILED record holds until that entry changes
+            ExitRules.Outcome o = ExitRules.failedStart(b.gone(null).fingerprint(spec.fingerprint()).build(), spec,
+                    "cannot start: " + e.getMessage(), now);
             fx.log().warn(o.event(), k, o.record().note());
             r.failureCounted();
             r.setState(r.state().put(o.record()));

@@ -81,23 +81,49 @@ public final class LinuxProcessTable implements ProcessTable {
         return out;
     }
 
+    /**
+     * Proven when a live member carries {@code entry} and no member carries another value of its
+     * variable (another uid's spawn). A member whose environment lacks the variable altogether does not
+     * disprove it: some programs (redis-server, PostgreSQL) write their process title over their
+     * environment. An environment that cannot be read (another user's process) disproves it.
+     */
     @Override
     public boolean groupCarries(long pgid, String entry) {
-        List<Long> members = groupMembers(pgid);
-        if (members.isEmpty()) {
-            return false;
-        }
         byte[] want = entry.getBytes(StandardCharsets.UTF_8);
-        for (long pid : members) {
+        int eq = entry.indexOf('=');
+        byte[] variable = entry.substring(0, eq + 1).getBytes(StandardCharsets.UTF_8);
+        boolean carried = false;
+        for (long pid : groupMembers(pgid)) {
+            byte[] env;
             try {
-                if (!hasEntry(Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("environ")), want)) {
-                    return false;
-                }
+                env = Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("environ"));
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue; // gone meanwhile
             } catch (IOException e) {
-                return false; // gone meanwhile, or not ours to read: not proven
+                return false; // not ours to read: not proven
+            }
+            if (hasEntry(env, want)) {
+                carried = true;
+            } else if (hasPrefix(env, variable)) {
+                return false; // another uid's
             }
         }
-        return true;
+        return carried;
+    }
+
+    /** True when an entry of the NUL-separated {@code environ} starts with {@code prefix}. */
+    static boolean hasPrefix(byte[] environ, byte[] prefix) {
+        int start = 0;
+        for (int i = 0; i <= environ.length; i++) {
+            if (i == environ.length || environ[i] == 0) {
+                if (i - start >= prefix.length && java.util.Arrays.equals(environ, start, start + prefix.length,
+                        prefix, 0, prefix.length)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
     }
 
     /** True when the NUL-separated {@code environ} holds exactly the entry {@code want}. */

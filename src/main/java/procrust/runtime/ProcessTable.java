@@ -26,8 +26,8 @@ public interface ProcessTable {
     }
 
     /**
-     * True when the group has live members and every one carries {@code entry} (like
-     * {@code PROCRUST_UID=<uid>}) in its environment: the proof that a group whose recorded leader is
+     * True when the group has a live member carrying {@code entry} (like {@code PROCRUST_UID=<uid>}) in
+     * its environment and none carrying another value of it: the proof that a group whose recorded leader is
      * gone is still the remnant of that spawn. A group id is not reused while it has members, but the
      * whole group may have ended while no apply ran and the number be reused by another session since.
      * An environment that cannot be read proves nothing. This default, for tables without

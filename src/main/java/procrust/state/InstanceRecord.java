@@ -137,6 +137,12 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
             return this;
         }
 
+        /** The entry's fingerprint this instance was (or was tried to be) started with. */
+        public Builder fingerprint(Map<String, String> f) {
+            fingerprint = f;
+            return this;
+        }
+
         public Builder restarts(int n) {
             restarts = n;
             return this;

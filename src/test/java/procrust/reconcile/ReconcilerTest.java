@@ -113,6 +113,26 @@ class ReconcilerTest {
     }
 
     @Test
+    void aProcessRemovedFromTheFileIsStoppedWithTheStopTimeoutItWasStartedWith() {
+        // a database given 30 s to flush must not be SIGKILLed after the default 10 s because its entry
+        // was deleted: the stop_timeout recorded at its start still holds
+        rt.ignoreTerm.add("run-db");
+        f.start(config(with(spec(0, "db", "run-db", V1), null, null, null, null, Duration.ofSeconds(30)),
+                spec(1, "other", "run-other", V1)));
+        f.settle();
+        long db = rt.last("run-db").pid;
+        f.rec.replaceConfig(config(spec(1, "other", "run-other", V1)));
+        f.settle();
+        assertEquals(List.of("spawn run-db", "spawn run-other", "TERM " + db), rt.effects);
+        f.clock.advance(Duration.ofSeconds(29));
+        f.settle();
+        assertEquals(List.of("spawn run-db", "spawn run-other", "TERM " + db), rt.effects, "no SIGKILL before 30 s");
+        f.clock.advance(Duration.ofSeconds(1));
+        f.settle();
+        assertEquals(List.of("spawn run-db", "spawn run-other", "TERM " + db, "KILL " + db), rt.effects);
+    }
+
+    @Test
     void crashesBackOffDoublingThenFailAndAnEditRetries() {
         RestartPolicy rp = new RestartPolicy(RestartPolicy.Policy.ALWAYS, 3, Duration.ofSeconds(1), Duration.ofSeconds(60));
         f.start(config(with(spec(0, "svc", "crash", V1), null, null, null, rp, null)));
@@ -226,6 +246,29 @@ class ReconcilerTest {
         assertTrue(r.note().contains("cannot start: working_dir /nope"), r.note());
         assertEquals(T0.plusSeconds(1), next);
         assertEquals(1, f.rec.failures());
+    }
+
+    @Test
+    void aCommandThatNeverStartsEndsFailedAndStaysFailed() {
+        // FAILED holds until the entry changes; a start that never spawned must still record which
+        // entry it tried, or the FAILED record looks "changed" and is retried for ever
+        RestartPolicy rp = new RestartPolicy(RestartPolicy.Policy.ALWAYS, 2, Duration.ofMillis(100), Duration.ofSeconds(60));
+        rt.spawnFailures.put("run", "working_dir /nope does not exist or is not a directory");
+        f.start(config(with(spec(0, "svc", "run", V1), null, null, null, rp, null)));
+        f.settle();
+        f.clock.advance(Duration.ofMillis(100));
+        f.settle();
+        assertEquals(InstanceState.FAILED, record("svc", V1).state());
+        assertEquals(List.of("spawn-failed run", "spawn-failed run"), rt.effects);
+        f.clock.advance(Duration.ofMinutes(10));
+        f.settle();
+        assertEquals(List.of("spawn-failed run", "spawn-failed run"), rt.effects, "no attempt after FAILED");
+        assertEquals(InstanceState.FAILED, record("svc", V1).state());
+
+        // an edit of the entry is a fresh series
+        f.rec.replaceConfig(config(with(spec(0, "svc", "run --fixed", V1), null, null, null, rp, null)));
+        f.settle();
+        assertEquals(List.of("spawn-failed run", "spawn-failed run", "spawn run --fixed"), rt.effects);
     }
 
     @Test

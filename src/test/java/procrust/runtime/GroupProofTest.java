@@ -50,6 +50,33 @@ class GroupProofTest {
     }
 
     @Test
+    void aMemberWhoseEnvironmentNoLongerShowsTheEntryDoesNotUnproveTheGroup() throws Exception {
+        // redis-server (like PostgreSQL) writes its process title over its environment: its
+        // /proc/PID/environ no longer holds PROCRUST_UID. Its shell's death must not leave it running
+        // beside the next start (a duplicate, and a port in use): one member carrying the entry, and
+        // none naming another uid, prove the group
+        LinuxLauncher launcher = new LinuxLauncher(table);
+        Spawned ours = launcher.spawn(new SpawnRequest("env -i sleep 300 & exec sleep 301", tmp,
+                Map.of("PROCRUST_UID", "u-5"), tmp.resolve("l.log")));
+        groups.add(ours.pid());
+        Spawned mixed = launcher.spawn(new SpawnRequest("PROCRUST_UID=u-6 sleep 300 & exec sleep 301", tmp,
+                Map.of("PROCRUST_UID", "u-5"), tmp.resolve("l.log")));
+        groups.add(mixed.pid());
+        Spawned none = launcher.spawn(new SpawnRequest("env -i sleep 300 & exec env -i sleep 301", tmp,
+                Map.of("PROCRUST_UID", "u-5"), tmp.resolve("l.log")));
+        groups.add(none.pid());
+        long end = System.nanoTime() + 10_000_000_000L;
+        while ((table.groupMembers(ours.pid()).size() < 2 || table.groupMembers(mixed.pid()).size() < 2
+                || table.groupMembers(none.pid()).size() < 2) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200); // the execs of env and sleep are done
+        assertTrue(table.groupCarries(ours.pid(), "PROCRUST_UID=u-5"));
+        assertFalse(table.groupCarries(mixed.pid(), "PROCRUST_UID=u-5"), "a member names another uid");
+        assertFalse(table.groupCarries(none.pid(), "PROCRUST_UID=u-5"), "no member carries it");
+    }
+
+    @Test
     void groupsCarryingEveryEntryAreFound() throws Exception {
         LinuxLauncher launcher = new LinuxLauncher(table);
         Spawned probe = launcher.spawn(new SpawnRequest("exec sleep 300", tmp,
