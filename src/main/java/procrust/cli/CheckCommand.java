@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import procrust.validate.CheckResult;
+import procrust.validate.ConfigChecker;
 import procrust.diag.Severity;
 
 /** {@code procrust check}: validates the file; exit 0 valid (warnings allowed), 1 invalid. */
