@@ -28,7 +28,8 @@ import procrust.state.StateStore;
  *       ({@link LocalHold}): it stops the held processes, or starts the released ones that are due
  *       now, exactly as apply would, and leaves the state for the next apply.</li>
  * </ul>
- * If the apply ends before it took the request, the command takes over.
+ * If the apply ends before the request is done (not yet taken, or a stop still in progress), the
+ * command takes over.
  */
 public final class Holds {
 
@@ -89,14 +90,15 @@ public final class Holds {
                 if (done(op, ids, state)) {
                     return new Outcome(true, confirmed(op, ids, state, applyPid));
                 }
-            } else {
-                OptionalLong holder = ApplyLock.holder(s.uidDir());
-                if (holder.isEmpty()) { // the apply ended before it took the request: act ourselves
-                    ApplyLock.Attempt again = ApplyLock.tryAcquire(s.uidDir());
-                    if (again.acquired()) {
-                        try (ApplyLock lock = again.lock()) {
-                            return LocalHold.run(op, config, ids, s, log, deadline); // takes our request too
-                        }
+            }
+            OptionalLong holder = ApplyLock.holder(s.uidDir());
+            if (holder.isEmpty()) {
+                // the apply ended, before it took the request or in the middle of carrying it out (a
+                // stop in progress): nobody else will finish it, so act ourselves
+                ApplyLock.Attempt again = ApplyLock.tryAcquire(s.uidDir());
+                if (again.acquired()) {
+                    try (ApplyLock lock = again.lock()) {
+                        return LocalHold.run(op, config, ids, s, log, deadline); // takes our request too
                     }
                 }
             }

@@ -94,7 +94,8 @@ public final class StatusBuilder {
             st = InstanceState.SCHEDULED_STOP;
             notes.add("to stop: " + a.reason());
         }
-        if (held && !live && (st == InstanceState.STOPPED || st == InstanceState.BACKOFF)) {
+        if (held && !live && (st == InstanceState.STOPPED || st == InstanceState.BACKOFF
+                || st == InstanceState.FAILED)) {
             st = InstanceState.HELD;
         }
         boolean backoffOver = st == InstanceState.BACKOFF && a != null

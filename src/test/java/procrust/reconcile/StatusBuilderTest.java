@@ -106,4 +106,22 @@ class StatusBuilderTest {
                 T0.plusSeconds(5))).withHolds(List.of("client")), 4242L, null, Planner::plan, T0);
         assertEquals(InstanceState.HELD, held.rows().get(0).state(), held.rows()::toString);
     }
+
+    @Test
+    void aFailedProcessAnOperatorHoldsIsHeldNotFailed() {
+        // SPEC §3: a held process is not wanted; the operator stopped it on purpose, so status shows
+        // HELD (the last failure kept in the note) and does not count it as out of its wanted state
+        Config c = config(spec(0, "svc", "svc", V1));
+        InstanceRecord failed = backedOff("svc", null).toBuilder().state(InstanceState.FAILED, T0.minusSeconds(30))
+                .note("exited with status 4; gave up after 5 consecutive failures: FAILED").build();
+        StatusReport r = StatusBuilder.build(c, StateFile.empty(UID).put(failed).withHolds(List.of("svc")), null, null,
+                Planner::plan, T0);
+        StatusReport.Row row = r.rows().get(0);
+        assertEquals(InstanceState.HELD, row.state(), row::toString);
+        assertTrue(row.note().contains("gave up after 5"), row.note());
+        assertTrue(r.ok(), "a held process is in its wanted state");
+        StatusReport unheld = StatusBuilder.build(c, StateFile.empty(UID).put(failed), null, null, Planner::plan, T0);
+        assertEquals(InstanceState.FAILED, unheld.rows().get(0).state());
+        assertFalse(unheld.ok());
+    }
 }
