@@ -133,4 +133,4 @@ for n in "${sizes[@]}"; do
     ratio=$(awk -v a="$p_ms" -v b="$jvm_ms" 'BEGIN { printf "%.1f", a / b }')
     echo "| $n | $entries | $size | $p_ms ms | $ratio | $p_mib MiB | $t_time | $t_mem |" | tee -a "$out/check-results.md"
 done
-echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/check-results.md"
+printf "\nLoad average after: %s\n" "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/check-results.md"

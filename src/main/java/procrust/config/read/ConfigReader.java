@@ -25,8 +25,8 @@ public final class ConfigReader {
     static final int MAX_SYNTAX_ERRORS = 5;
 
     static {
-        // tomlj asserts on some input it then reports as a syntax error (a bad unicode escape); with
-        // assertions on (-ea, as in tests) that assert would hide the syntax error from the user
+        // tomlj asserts on some input it then reports as a syntax error (a bad unicode escape); run
+        // with -ea (as in tests), that assert would hide the syntax error from the user
         ClassLoader loader = Toml.class.getClassLoader();
         if (loader != null) {
             loader.setPackageAssertionStatus("org.tomlj", false);
