@@ -1,5 +1,6 @@
 package procrust.logs;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,35 @@ public final class RotationTask implements Runnable {
 
     private final Supplier<Map<Path, LogPolicy>> files;
     private final Consumer<String> warn;
+    /** The last policies seen, and what is known of each of their files. */
+    private Map<Path, LogPolicy> lastPolicies;
+    private Map<Path, Watched> watched = new java.util.HashMap<>();
+    /** Runs so far: the clock of the per-file schedule (a run is one interval). */
+    private long run;
+
+    /**
+     * A log file and when to look at it next. A file that grew since the last look is looked at on
+     * every run; one that stayed the same size is looked at after 2, 4, then every
+     * {@link #QUIET_RUNS} runs, and on every run again as soon as it grows.
+     */
+    private static final class Watched {
+        final File file;
+        long size = -1;
+        long nextRun;
+        int gap = 1;
+
+        Watched(Path p) {
+            file = p.toFile();
+        }
+    }
+
+    /**
+     * At most this many runs (seconds) between two looks at a log that has not grown: an idle apply
+     * with a hundred quiet services then makes about 20 {@code stat} calls a second instead of 100.
+     * The price: a log that wakes up after a quiet spell can overshoot {@code log_max_size} by up to
+     * this many seconds of its output before its first rotation (docs/operations.md).
+     */
+    static final int QUIET_RUNS = 5;
 
     /**
      * @param files the log files to watch and each one's policy, asked afresh on every run (so a
@@ -49,8 +79,33 @@ public final class RotationTask implements Runnable {
             warn.accept("log rotation: cannot list the log files: " + e);
             return;
         }
+        if (now != lastPolicies) { // a new file in force: new paths (what is known of kept ones stays)
+            Map<Path, Watched> kept = new java.util.HashMap<>();
+            for (Path p : now.keySet()) {
+                Watched w = watched.get(p);
+                kept.put(p, w != null ? w : new Watched(p));
+            }
+            watched = kept;
+            lastPolicies = now;
+        }
+        run++;
         for (Map.Entry<Path, LogPolicy> e : now.entrySet()) {
             try {
+                Watched w = watched.get(e.getKey());
+                if (run < w.nextRun) {
+                    continue;
+                }
+                // java.io.File#length is one stat(2) and no garbage (0 when the file is missing),
+                // where Files.size builds attribute objects; this runs for as long as apply lives
+                long size = w.file.length();
+                w.gap = size == w.size ? Math.min(w.gap * 2, QUIET_RUNS) : 1;
+                w.size = size;
+                w.nextRun = run + w.gap;
+                if (size <= e.getValue().maxSize()) {
+                    continue;
+                }
+                w.gap = 1;
+                w.nextRun = run + 1;
                 LogRotator.rotateIfNeeded(e.getKey(), e.getValue());
             } catch (IOException | RuntimeException ex) {
                 warn.accept("log rotation of " + e.getKey() + " failed: " + ex.getMessage());
@@ -61,6 +116,48 @@ public final class RotationTask implements Runnable {
     /** Runs this task every {@code every} on {@code ses} (first run at once). */
     public ScheduledFuture<?> scheduleOn(ScheduledExecutorService ses, Duration every) {
         return ses.scheduleWithFixedDelay(this, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * {@link #policies} of the file in force, computed again only when that file changes or when a
+     * version's {@code apply_on} passes (the only moments the answer can change), not on every run:
+     * the check runs every second for as long as apply lives, and an idle apply should cost next to
+     * nothing. Called from the rotation thread only.
+     */
+    public static Supplier<Map<Path, LogPolicy>> cachedPolicies(Supplier<Config> config, Path logDir,
+                                                                Supplier<Instant> clock) {
+        return new Supplier<>() {
+            private Config forConfig;
+            private Instant validUntil;
+            private Map<Path, LogPolicy> cached;
+
+            @Override
+            public Map<Path, LogPolicy> get() {
+                Config c = config.get();
+                Instant now = clock.get();
+                if (c != forConfig || cached == null || (validUntil != null && !now.isBefore(validUntil))) {
+                    cached = policies(c, logDir, now);
+                    validUntil = nextApplyOn(c, now);
+                    forConfig = c;
+                }
+                return cached;
+            }
+        };
+    }
+
+    /** The first {@code apply_on} of a real (non-fake) entry after {@code at}, or null when none. */
+    static Instant nextApplyOn(Config config, Instant at) {
+        Instant next = null;
+        for (ProcessSpec p : config.processes()) {
+            if (p.isFake()) {
+                continue;
+            }
+            Instant when = p.applyInstant(config.zone());
+            if (when.isAfter(at) && (next == null || when.isBefore(next))) {
+                next = when;
+            }
+        }
+        return next;
     }
 
     /**

@@ -135,4 +135,35 @@ class LogRotatorTest {
         assertTrue(Files.exists(LogRotator.rotated(a, 1)));
         assertEquals(20, Files.size(b));
     }
+
+    @Test
+    void aQuietLogIsLookedAtLessOftenButAtLeastEveryFewRunsAndAGrowingOneOnEveryRun() throws Exception {
+        Path quiet = dir.resolve("quiet.log");
+        Path busy = dir.resolve("busy.log");
+        Files.writeString(quiet, "x".repeat(10));
+        Files.writeString(busy, "x".repeat(10));
+        java.util.Map<Path, LogPolicy> files = new java.util.LinkedHashMap<>();
+        files.put(quiet, new LogPolicy(100, 1));
+        files.put(busy, new LogPolicy(100, 1));
+        List<String> warnings = new java.util.ArrayList<>();
+        RotationTask task = new RotationTask(() -> files, warnings::add);
+        for (int i = 0; i < 20; i++) { // the quiet file's gap grows to its longest
+            task.run();
+            Files.writeString(busy, "y", java.nio.file.StandardOpenOption.APPEND);
+        }
+        // both pass their bound now: the busy one, looked at on every run, rotates at the next run
+        Files.writeString(quiet, "x".repeat(200), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(busy, "x".repeat(200), java.nio.file.StandardOpenOption.APPEND);
+        task.run();
+        assertTrue(Files.exists(LogRotator.rotated(busy, 1)), "a growing log is looked at on every run");
+        int runs = 1;
+        while (!Files.exists(LogRotator.rotated(quiet, 1))) {
+            assertTrue(runs < RotationTask.QUIET_RUNS, "a quiet log is looked at within " + RotationTask.QUIET_RUNS + " runs");
+            task.run();
+            runs++;
+        }
+        assertTrue(runs > 1, "a quiet log is not looked at on every run (else idle apply pays a stat per log per second)");
+        assertEquals(0, Files.size(quiet));
+        assertEquals(List.of(), warnings);
+    }
 }
