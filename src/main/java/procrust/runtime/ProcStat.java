@@ -26,12 +26,40 @@ public record ProcStat(long pid, char state, long ppid, long pgid, long session,
             throw new IllegalArgumentException("not a /proc stat line: " + line);
         }
         long pid = Long.parseLong(line.substring(0, open).trim());
-        String[] f = line.substring(close + 2).trim().split(" +");
-        // f[0] is field 3 (state); field N is f[N - 3]
-        if (f.length < 20) {
-            throw new IllegalArgumentException("short /proc stat line: " + line);
+        // fields 3.. after ") ", split on runs of spaces by hand: this runs for every process at
+        // every look at a process group and every poll of adopted processes, for as long as apply
+        // lives, so no regex and no array of every field; field N is index N - 3
+        char state = 0;
+        long ppid = 0;
+        long pgid = 0;
+        long session = 0;
+        long startTicks = 0;
+        int field = 0;
+        int i = close + 1;
+        int n = line.length();
+        while (field <= 19) {
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= n) {
+                throw new IllegalArgumentException("short /proc stat line: " + line);
+            }
+            int end = i;
+            while (end < n && line.charAt(end) != ' ') {
+                end++;
+            }
+            switch (field) {
+                case 0 -> state = line.charAt(i);
+                case 1 -> ppid = Long.parseLong(line, i, end, 10);
+                case 2 -> pgid = Long.parseLong(line, i, end, 10);
+                case 3 -> session = Long.parseLong(line, i, end, 10);
+                case 19 -> startTicks = Long.parseLong(line, i, end, 10);
+                default -> {
+                }
+            }
+            field++;
+            i = end;
         }
-        return new ProcStat(pid, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]),
-                Long.parseLong(f[3]), Long.parseLong(f[19]));
+        return new ProcStat(pid, state, ppid, pgid, session, startTicks);
     }
 }
