@@ -105,7 +105,7 @@ class ReconcilerTest {
         f.clock.advance(Duration.ofSeconds(6));
         Instant next = f.settle();
         assertEquals(List.of("spawn run-v1", "TERM " + rt.last("run-v1").pid), rt.effects);
-        for (long ms : new long[] {10, 20, 40, 80, 100, 100}) {
+        for (long ms : new long[] {2, 4, 8, 16, 32, 64, 100, 100}) {
             assertEquals(f.clock.instant().plusMillis(ms), next, "next look at the group");
             f.clock.set(next);
             next = f.settle();
