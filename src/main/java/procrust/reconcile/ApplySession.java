@@ -125,11 +125,13 @@ public final class ApplySession {
             t.setDaemon(true);
             return t;
         });
-        new RotationTask(() -> RotationTask.policies(currentConfig, logDir, clock.instant()),
+        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, clock::instant),
                 msg -> log.warn("log-rotation", null, msg)).scheduleOn(rotation, RotationTask.DEFAULT_INTERVAL);
         Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
         StateStore.ensureDir(requestsDir);
         FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
+        HeapTrim trim = HeapTrim.system();
+        trim.worked(clock.instant()); // the start-up itself is the first burst
         try {
             takeRequests(rec, uidDir, log);
             while (!stopRequested) {
@@ -139,9 +141,18 @@ public final class ApplySession {
                 if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
                     takeRequests(rec, uidDir, log);
                 }
+                Instant now = clock.instant();
                 Instant next = rec.step();
                 if (settings.once() && rec.settled()) {
                     break;
+                }
+                if (!next.isAfter(now)) {
+                    trim.worked(now);
+                } else {
+                    Instant trimAt = trim.idle(clock.instant());
+                    if (trimAt != null && trimAt.isBefore(next)) {
+                        next = trimAt;
+                    }
                 }
                 waker.awaitUntil(next, clock);
             }
