@@ -42,6 +42,11 @@ public final class Reconciler {
     private StopOp stop;
     private HealthOp health;
     private Plan lastPlan;
+    /** What {@link #lastPlan} was made from (identities: the records are immutable). */
+    private StateFile plannedFrom;
+    private Config plannedFor;
+    private int plannedUnadopted;
+    private Instant plannedAt;
     private int failures;
 
     /**
@@ -161,7 +166,14 @@ public final class Reconciler {
             }
         }
         prune(now);
+        if (!changed && planStillHolds(now)) {
+            persist();
+            return nextWake(now); // nothing the plan depends on moved: it would come out the same
+        }
         lastPlan = fx.planner().plan(config, ObservedReader.toObserved(state, watches.unadopted()), now);
+        plannedFrom = state;
+        plannedFor = config;
+        plannedAt = now;
         for (Action a : lastPlan.actions()) {
             if (a.kind() == ActionKind.ADOPT) {
                 Key k = new Key(a.id(), a.version());
@@ -171,6 +183,8 @@ public final class Reconciler {
                 }
             }
         }
+        // after the adoptions it says: made again, the plan would only say "keep" where it said "adopt"
+        plannedUnadopted = watches.unadopted().size();
         Action change = lastPlan.actions().stream().filter(Action::isChange).findFirst().orElse(null);
         if (change != null) {
             perform(change, now);
@@ -181,6 +195,20 @@ public final class Reconciler {
             return now;
         }
         return nextWake(now);
+    }
+
+    /**
+     * True when the last plan is still the plan: it changed nothing, and since it was made neither the
+     * state, nor the file, nor the set of instances still to adopt moved, its {@code nextChange} has
+     * not come, no more than {@link #MAX_SLEEP} passed and the clock did not go back. A step woken
+     * only to look at adopted processes (every 2 s, for as long as they live) then costs a look at
+     * /proc, not a plan of every entry.
+     */
+    private boolean planStillHolds(Instant now) {
+        return lastPlan != null && !lastPlan.hasChanges() && plannedFrom == state && plannedFor == config
+                && plannedUnadopted == watches.unadopted().size() && !now.isBefore(plannedAt)
+                && now.isBefore(plannedAt.plus(MAX_SLEEP))
+                && (lastPlan.nextChange() == null || now.isBefore(lastPlan.nextChange()));
     }
 
     private Instant nextWake(Instant now) {

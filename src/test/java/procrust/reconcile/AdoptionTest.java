@@ -92,6 +92,34 @@ class AdoptionTest {
     }
 
     @Test
+    void pollingAdoptedProcessesThatLiveOnDoesNotPlanAgainButADeathOrAMinuteDoes() {
+        Fixture f = new Fixture(tmp);
+        f.rt.existing(500, 5000, "run-alive");
+        f.rt.existing(510, 5100, "run-other");
+        StateFile recorded = new StateFile(StateFile.FORMAT, UID, List.of(running("alive", 500, 5000, FakeRuntime.BOOT),
+                running("other", 510, 5100, FakeRuntime.BOOT)), List.of());
+        f.start(config(spec(0, "alive", "run-alive", V1), spec(1, "other", "run-other", V1)), recorded);
+        java.time.Instant next = f.settle();
+        int plans = f.plans;
+        for (int i = 0; i < 10; i++) { // 20 s of polls every 2 s: both alive, nothing to plan
+            f.clock.set(next);
+            next = f.settle();
+        }
+        assertEquals(plans, f.plans, "a poll that finds every adopted process alive plans nothing");
+        f.clock.set(T0.plus(Reconciler.MAX_SLEEP));
+        f.settle();
+        assertEquals(plans + 1, f.plans, "the plan is made again at least every MAX_SLEEP (clock jumps)");
+        f.rt.procs.get(500L).state = 'Z';
+        f.clock.advance(Reconciler.ADOPTED_POLL);
+        f.settle();
+        assertTrue(f.plans > plans + 1, "a death is planned for");
+        assertEquals(InstanceState.BACKOFF, f.rec.state().find("alive", V1).orElseThrow().state());
+        f.clock.advance(java.time.Duration.ofSeconds(2)); // past the default restart delay
+        f.settle();
+        assertEquals(List.of("spawn run-alive"), f.rt.effects, "and restarted; the live one is left alone");
+    }
+
+    @Test
     void aDeadLeaderWhoseGroupLivesOnHasItsGroupStoppedBeforeARestart() {
         Fixture f = new Fixture(tmp);
         FakeRuntime.Proc p = f.rt.existing(600, 6000, "run-svc");

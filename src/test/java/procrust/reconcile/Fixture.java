@@ -30,6 +30,8 @@ final class Fixture {
     final FakeRuntime rt = new FakeRuntime();
     final MutableClock clock = new MutableClock(T0);
     final List<String> events = new ArrayList<>();
+    /** Plans made so far. */
+    int plans;
     final Path dir;
     StateStore store;
     Reconciler rec;
@@ -59,7 +61,11 @@ final class Fixture {
 
     Effects effects() {
         EventLog log = (level, event, key, message) -> events.add(event + (key == null ? "" : " " + key) + ": " + message);
-        return new Effects(rt, rt, rt, clock, Planner::plan, Windows::openingOf, store, log, dir.resolve("logs"));
+        PlanFunction counted = (c, o, at) -> {
+            plans++;
+            return Planner.plan(c, o, at);
+        };
+        return new Effects(rt, rt, rt, clock, counted, Windows::openingOf, store, log, dir.resolve("logs"));
     }
 
     Reconciler start(Config c, StateFile recorded) {
