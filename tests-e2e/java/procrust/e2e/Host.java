@@ -70,6 +70,11 @@ final class Host implements AutoCloseable {
 
     /** Starts {@code procrust apply} in the background; its stderr goes to {@code apply-N.err}. */
     Apply apply(String... extra) throws IOException {
+        return apply(Map.of(), extra);
+    }
+
+    /** {@link #apply(String...)} with extra environment (e.g. PROCRUST_JAVA_OPTS). */
+    Apply apply(Map<String, String> env, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Procrust.launcher().toString(), "apply", "-c", config.toString(),
                 "--state-dir", stateDir.toString()));
         cmd.addAll(List.of(extra));
@@ -80,6 +85,7 @@ final class Host implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
         pb.environment().remove("PROCRUST_CONFIG");
         pb.environment().remove("PROCRUST_STATE_DIR");
+        pb.environment().putAll(env);
         Process p = pb.start();
         applies.add(p);
         return new Apply(p, err);
