@@ -70,6 +70,11 @@ final class Host implements AutoCloseable {
 
     /** Starts {@code procrust apply} in the background; its stderr goes to {@code apply-N.err}. */
     Apply apply(String... extra) throws IOException {
+        return apply(Map.of(), extra);
+    }
+
+    /** {@link #apply(String...)} with extra environment (e.g. PROCRUST_JAVA_OPTS). */
+    Apply apply(Map<String, String> env, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Procrust.launcher().toString(), "apply", "-c", config.toString(),
                 "--state-dir", stateDir.toString()));
         cmd.addAll(List.of(extra));
@@ -80,6 +85,7 @@ final class Host implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
         pb.environment().remove("PROCRUST_CONFIG");
         pb.environment().remove("PROCRUST_STATE_DIR");
+        pb.environment().putAll(env);
         Process p = pb.start();
         applies.add(p);
         return new Apply(p, err);
@@ -219,17 +225,19 @@ final class Host implements AutoCloseable {
         }
         for (int round = 0; round < 3; round++) {
             List<Long> pids = new ArrayList<>(scan(null));
-            for (long pg : extraGroups) {
-                pids.add(pg);
-            }
+            pids.addAll(extraGroups);
             if (pids.isEmpty()) {
                 break;
             }
             for (long pid : pids) {
                 long pgid = pgidOf(pid);
-                List<String> kill = pgid > 1 ? List.of("kill", "-KILL", "--", "-" + pgid) : List.of("kill", "-KILL", "" + pid);
-                new ProcessBuilder(kill).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start().waitFor(5, TimeUnit.SECONDS);
+                kill(pgid > 1 ? List.of("kill", "-KILL", "--", "-" + pgid) : List.of("kill", "-KILL", "" + pid));
+            }
+            // a group the test started itself, also by its id: its leader may have exited (an orphaned
+            // group: sh -c 'sleep 300 & exit'), and then /proc/PID/stat no longer leads to the group. A
+            // pid that leads no group makes this a no-op (a group id is never the pid of another process)
+            for (long pg : extraGroups) {
+                kill(List.of("kill", "-KILL", "--", "-" + pg));
             }
             extraGroups.clear();
             Thread.sleep(100);
@@ -241,6 +249,11 @@ final class Host implements AutoCloseable {
         } catch (IOException e) {
             // a file still being written by a dying process: the temp folder is left behind
         }
+    }
+
+    private static void kill(List<String> cmd) throws IOException, InterruptedException {
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor(5, TimeUnit.SECONDS);
     }
 
     private static long pgidOf(long pid) {

@@ -1,6 +1,5 @@
 package procrust.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -58,19 +57,11 @@ public final class Requests {
 
     /** Reads a request file; a malformed one gives an IOException naming the problem. */
     public static Request read(Path file) throws IOException {
-        JsonNode n = StateJson.MAPPER.readTree(file.toFile());
-        if (n == null || !n.isObject() || !n.path("op").isTextual() || !n.path("ids").isArray()) {
-            throw new IOException("not a request: expected {\"op\": \"hold\"|\"release\", \"ids\": [...]}");
+        Request r = StateJson.readRequest(Files.readAllBytes(file));
+        if (!r.op().equals("hold") && !r.op().equals("release")) {
+            throw new IOException("unknown op \"" + r.op() + "\" (hold or release)");
         }
-        String op = n.get("op").asText();
-        if (!op.equals("hold") && !op.equals("release")) {
-            throw new IOException("unknown op \"" + op + "\" (hold or release)");
-        }
-        List<String> ids = new ArrayList<>();
-        for (JsonNode id : n.get("ids")) {
-            ids.add(id.asText());
-        }
-        return new Request(op, ids);
+        return r;
     }
 
     /** Writes a request for a running apply to pick up (atomically: temporary name, then rename). */
@@ -79,7 +70,7 @@ public final class Requests {
         StateStore.ensureDir(dir);
         String name = System.currentTimeMillis() + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         Path tmp = dir.resolve("." + name + ".tmp");
-        Files.write(tmp, StateJson.MAPPER.writeValueAsBytes(r));
+        Files.write(tmp, StateJson.write(r));
         Files.setPosixFilePermissions(tmp, StateStore.FILE_MODE);
         Path target = dir.resolve(name + ".json");
         Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

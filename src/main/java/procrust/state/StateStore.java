@@ -110,7 +110,7 @@ public final class StateStore {
     private Loaded parse(byte[] bytes) {
         String why;
         try {
-            StateFile s = StateJson.MAPPER.readValue(bytes, StateFile.class);
+            StateFile s = StateJson.readState(bytes);
             if (s == null) {
                 why = "it is empty";
             } else if (!uid.equals(s.uid())) {
@@ -144,7 +144,7 @@ public final class StateStore {
     /** Writes the state atomically and durably. */
     public void save(StateFile state) throws IOException {
         ensureDir(uidDir);
-        byte[] bytes = StateJson.MAPPER.writeValueAsBytes(state);
+        byte[] bytes = StateJson.write(state);
         Path tmp = uidDir.resolve(FILE_NAME + ".tmp-" + ProcessHandle.current().pid());
         try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING), PosixFilePermissions.asFileAttribute(FILE_MODE))) {
