@@ -29,6 +29,14 @@ public final class Reconciler {
 
     /** How often processes that are not our children (adopted) are looked at in /proc. */
     public static final Duration ADOPTED_POLL = Watches.ADOPTED_POLL;
+    /**
+     * One poll of adopted processes in this many reads each one's /proc stat to prove it is still the
+     * same live process; the others look only for the pid (a reused pid or a zombie that its parent
+     * does not reap is then seen within {@code FULL_LOOK_EVERY x ADOPTED_POLL}, 10 s; an ended one
+     * at the next poll).
+     */
+    static final int FULL_LOOK_EVERY = 5;
+    private long adoptedPolls;
     /** The longest sleep: a wall-clock jump is noticed within this. */
     public static final Duration MAX_SLEEP = Duration.ofSeconds(60);
 
@@ -277,10 +285,25 @@ public final class Reconciler {
     private boolean pollAdopted(Instant now) {
         boolean changed = false;
         String boot = null;
-        for (Map.Entry<Key, Long> w : watches.dueAdopted(now)) {
-            InstanceRecord r = state.find(w.getKey().id(), w.getKey().version()).orElse(null);
+        List<Map.Entry<Key, Long>> due = watches.dueAdopted(now);
+        if (due.isEmpty()) {
+            return false;
+        }
+        Map<Key, InstanceRecord> byKey = new java.util.HashMap<>();
+        for (InstanceRecord r : state.instances()) {
+            byKey.put(new Key(r.id(), r.version()), r);
+        }
+        // every FULL_LOOK_EVERY-th poll (the first one included) reads each stat and proves identity
+        // (start time, boot id, not a zombie); the polls between only ask whether the pid exists,
+        // which is enough to see a death in the common case at a fraction of the cost
+        boolean full = adoptedPolls++ % FULL_LOOK_EVERY == 0;
+        for (Map.Entry<Key, Long> w : due) {
+            InstanceRecord r = byKey.get(w.getKey());
             if (r == null || r.pid() == null) {
                 watches.forget(w.getKey());
+                continue;
+            }
+            if (!full && fx.table().exists(r.pid())) {
                 continue;
             }
             boot = boot == null ? fx.table().bootId() : boot;

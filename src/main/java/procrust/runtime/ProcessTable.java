@@ -9,6 +9,14 @@ public interface ProcessTable {
     /** The process's stat, or empty when no such pid exists now. */
     Optional<ProcStat> stat(long pid);
 
+    /**
+     * True when a process (or thread) with this id exists now, zombie or not: the cheap look, with
+     * nothing read, that tells a live adopted process from a gone one between two full looks.
+     */
+    default boolean exists(long pid) {
+        return stat(pid).isPresent();
+    }
+
     /** This boot's id ({@code /proc/sys/kernel/random/boot_id}). */
     String bootId();
 

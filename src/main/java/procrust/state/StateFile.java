@@ -25,7 +25,12 @@ public record StateFile(int format, String uid, List<InstanceRecord> instances, 
     }
 
     public Optional<InstanceRecord> find(String id, String version) {
-        return instances.stream().filter(r -> r.sameInstance(id, version)).findFirst();
+        for (InstanceRecord r : instances) { // a loop, not a stream: apply calls this per process per step
+            if (r.sameInstance(id, version)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Replaces the record of the same (id, version), or appends it. */

@@ -84,8 +84,11 @@ class AdoptionTest {
         java.time.Instant next = f.settle();
         assertEquals(T0.plus(Reconciler.ADOPTED_POLL), next);
         f.rt.procs.get(500L).state = 'Z';
-        f.clock.set(next);
-        f.settle();
+        // a zombie still exists, so it is seen at the next full look, within FULL_LOOK_EVERY polls
+        for (int i = 0; i < Reconciler.FULL_LOOK_EVERY; i++) {
+            f.clock.set(next);
+            next = f.settle();
+        }
         InstanceRecord r = f.rec.state().find("alive", V1).orElseThrow();
         assertEquals(InstanceState.BACKOFF, r.state());
         assertTrue(r.note().contains("exit code unknown"), r.note());
@@ -109,7 +112,7 @@ class AdoptionTest {
         f.clock.set(T0.plus(Reconciler.MAX_SLEEP));
         f.settle();
         assertEquals(plans + 1, f.plans, "the plan is made again at least every MAX_SLEEP (clock jumps)");
-        f.rt.procs.get(500L).state = 'Z';
+        f.rt.procs.remove(500L);
         f.clock.advance(Reconciler.ADOPTED_POLL);
         f.settle();
         assertTrue(f.plans > plans + 1, "a death is planned for");
@@ -117,6 +120,33 @@ class AdoptionTest {
         f.clock.advance(java.time.Duration.ofSeconds(2)); // past the default restart delay
         f.settle();
         assertEquals(List.of("spawn run-alive"), f.rt.effects, "and restarted; the live one is left alone");
+    }
+
+    @Test
+    void betweenFullLooksAGonePidIsSeenAtTheNextPollAndAZombieWithinAFullLook() {
+        Fixture f = new Fixture(tmp);
+        f.rt.existing(500, 5000, "run-gone");
+        f.rt.existing(510, 5100, "run-zombie");
+        StateFile recorded = new StateFile(StateFile.FORMAT, UID, List.of(running("gone", 500, 5000, FakeRuntime.BOOT),
+                running("zombie", 510, 5100, FakeRuntime.BOOT)), List.of());
+        f.start(config(spec(0, "gone", "run-gone", V1), spec(1, "zombie", "run-zombie", V1)), recorded);
+        java.time.Instant next = f.settle();
+        f.clock.set(next);
+        next = f.settle(); // the first poll: a full look, both fine
+        f.rt.procs.remove(500L);
+        f.rt.procs.get(510L).state = 'Z';
+        f.clock.set(next);
+        next = f.settle();
+        assertEquals(InstanceState.BACKOFF, f.rec.state().find("gone", V1).orElseThrow().state(), "a pid that is gone: next poll");
+        assertEquals(InstanceState.RUNNING, f.rec.state().find("zombie", V1).orElseThrow().state(), "a zombie still exists");
+        for (int i = 2; i < Reconciler.FULL_LOOK_EVERY; i++) {
+            f.clock.set(next);
+            next = f.settle();
+        }
+        f.clock.set(next);
+        f.settle();
+        assertEquals(InstanceState.BACKOFF, f.rec.state().find("zombie", V1).orElseThrow().state(),
+                "the next full look sees the zombie");
     }
 
     @Test
