@@ -9,15 +9,19 @@ import java.time.Instant;
  * the JVM then keeps resident for as long as apply lives; one full collection after the burst, with
  * the launcher's {@code -XX:MaxHeapFreeRatio}, shrinks the heap back to what is live (about 8 MiB
  * with 100 services). It runs {@link #QUIET} after the last step that changed something, at most once
- * per burst, never during one (a crash loop keeps it waiting), and costs tens of milliseconds of CPU.
+ * per burst and at most once per {@link #MIN_GAP}, never during one (a crash loop keeps it waiting),
+ * and costs tens of milliseconds of CPU.
  */
 final class HeapTrim {
 
     /** How long apply must have been quiet. */
-    static final Duration QUIET = Duration.ofSeconds(10);
+    static final Duration QUIET = Duration.ofSeconds(3);
+    /** The shortest time between two collections (a service crashing every few seconds is a burst each time). */
+    static final Duration MIN_GAP = Duration.ofMinutes(5);
 
     private final Runnable collect;
     private Instant lastWork;
+    private Instant lastTrim;
     private boolean pending;
 
     HeapTrim(Runnable collect) {
@@ -41,10 +45,14 @@ final class HeapTrim {
             return null;
         }
         Instant due = lastWork.plus(QUIET);
+        if (lastTrim != null && lastTrim.plus(MIN_GAP).isAfter(due) && !now.isBefore(lastTrim)) {
+            due = lastTrim.plus(MIN_GAP);
+        }
         if (now.isBefore(due)) {
             return due;
         }
         pending = false;
+        lastTrim = now;
         collect.run();
         return null;
     }

@@ -31,9 +31,9 @@ public final class Reconciler {
     public static final Duration ADOPTED_POLL = Watches.ADOPTED_POLL;
     /**
      * One poll of adopted processes in this many reads each one's /proc stat to prove it is still the
-     * same live process; the others look only for the pid (a reused pid or a zombie that its parent
-     * does not reap is then seen within {@code FULL_LOOK_EVERY x ADOPTED_POLL}, 10 s; an ended one
-     * at the next poll).
+     * same live process; the others only ask whether a live process has the pid
+     * ({@link procrust.runtime.ProcessTable#exists}): an ended one, zombie or reaped, is seen at the
+     * next poll, a pid reused meanwhile within {@code FULL_LOOK_EVERY x ADOPTED_POLL}, 10 s.
      */
     static final int FULL_LOOK_EVERY = 5;
     private long adoptedPolls;

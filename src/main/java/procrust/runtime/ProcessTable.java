@@ -10,11 +10,11 @@ public interface ProcessTable {
     Optional<ProcStat> stat(long pid);
 
     /**
-     * True when a process (or thread) with this id exists now, zombie or not: the cheap look, with
-     * nothing read, that tells a live adopted process from a gone one between two full looks.
+     * True when a live (non-zombie) process or thread with this id exists now: the cheap look, with
+     * no proof of identity, that tells a live adopted process from an ended one between two full looks.
      */
     default boolean exists(long pid) {
-        return stat(pid).isPresent();
+        return stat(pid).filter(s -> !s.zombie()).isPresent();
     }
 
     /** This boot's id ({@code /proc/sys/kernel/random/boot_id}). */

@@ -84,11 +84,8 @@ class AdoptionTest {
         java.time.Instant next = f.settle();
         assertEquals(T0.plus(Reconciler.ADOPTED_POLL), next);
         f.rt.procs.get(500L).state = 'Z';
-        // a zombie still exists, so it is seen at the next full look, within FULL_LOOK_EVERY polls
-        for (int i = 0; i < Reconciler.FULL_LOOK_EVERY; i++) {
-            f.clock.set(next);
-            next = f.settle();
-        }
+        f.clock.set(next);
+        f.settle();
         InstanceRecord r = f.rec.state().find("alive", V1).orElseThrow();
         assertEquals(InstanceState.BACKOFF, r.state());
         assertTrue(r.note().contains("exit code unknown"), r.note());
@@ -123,30 +120,37 @@ class AdoptionTest {
     }
 
     @Test
-    void betweenFullLooksAGonePidIsSeenAtTheNextPollAndAZombieWithinAFullLook() {
+    void betweenFullLooksAnEndedProcessIsSeenAtTheNextPollAndAReusedPidWithinAFullLook() {
         Fixture f = new Fixture(tmp);
         f.rt.existing(500, 5000, "run-gone");
-        f.rt.existing(510, 5100, "run-zombie");
+        f.rt.existing(505, 5050, "run-zombie");
+        f.rt.existing(510, 5100, "run-reused");
         StateFile recorded = new StateFile(StateFile.FORMAT, UID, List.of(running("gone", 500, 5000, FakeRuntime.BOOT),
-                running("zombie", 510, 5100, FakeRuntime.BOOT)), List.of());
-        f.start(config(spec(0, "gone", "run-gone", V1), spec(1, "zombie", "run-zombie", V1)), recorded);
+                running("zombie", 505, 5050, FakeRuntime.BOOT), running("reused", 510, 5100, FakeRuntime.BOOT)), List.of());
+        f.start(config(spec(0, "gone", "run-gone", V1), spec(1, "zombie", "run-zombie", V1),
+                spec(2, "reused", "run-reused", V1)), recorded);
         java.time.Instant next = f.settle();
         f.clock.set(next);
-        next = f.settle(); // the first poll: a full look, both fine
+        next = f.settle(); // the first poll: a full look, all fine
         f.rt.procs.remove(500L);
-        f.rt.procs.get(510L).state = 'Z';
+        f.rt.procs.get(505L).state = 'Z';
+        f.rt.procs.remove(510L);
+        f.rt.existing(510, 9999, "someone-else"); // the pid was reused by another process at once
         f.clock.set(next);
         next = f.settle();
-        assertEquals(InstanceState.BACKOFF, f.rec.state().find("gone", V1).orElseThrow().state(), "a pid that is gone: next poll");
-        assertEquals(InstanceState.RUNNING, f.rec.state().find("zombie", V1).orElseThrow().state(), "a zombie still exists");
-        for (int i = 2; i < Reconciler.FULL_LOOK_EVERY; i++) {
+        assertEquals(InstanceState.BACKOFF, f.rec.state().find("gone", V1).orElseThrow().state(), "a gone pid: next poll");
+        assertEquals(InstanceState.BACKOFF, f.rec.state().find("zombie", V1).orElseThrow().state(), "a zombie: next poll");
+        assertEquals(InstanceState.RUNNING, f.rec.state().find("reused", V1).orElseThrow().state(),
+                "a reused pid looks alive to the cheap look");
+        for (int i = 2; i <= Reconciler.FULL_LOOK_EVERY; i++) {
             f.clock.set(next);
             next = f.settle();
         }
-        f.clock.set(next);
-        f.settle();
-        assertEquals(InstanceState.BACKOFF, f.rec.state().find("zombie", V1).orElseThrow().state(),
-                "the next full look sees the zombie");
+        InstanceRecord reused = f.rec.state().find("reused", V1).orElseThrow();
+        assertTrue(reused.state() == InstanceState.BACKOFF || reused.pid() != 510L,
+                "the next full look sees the pid is someone else's: " + reused);
+        assertTrue(f.rt.effects.stream().noneMatch(e -> e.startsWith("TERM") || e.startsWith("KILL")),
+                "someone else's process is never signalled: " + f.rt.effects);
     }
 
     @Test

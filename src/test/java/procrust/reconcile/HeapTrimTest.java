@@ -36,4 +36,17 @@ class HeapTrimTest {
         trim.idle(t0.plusSeconds(98).plus(HeapTrim.QUIET));
         assertEquals(1, collections.get());
     }
+
+    @Test
+    void burstsCloserThanTheMinimumGapShareOneCollection() {
+        trim.worked(t0);
+        trim.idle(t0.plus(HeapTrim.QUIET));
+        assertEquals(1, collections.get());
+        trim.worked(t0.plusSeconds(20)); // a crash and its restart, say
+        Instant due = trim.idle(t0.plusSeconds(30));
+        assertEquals(t0.plus(HeapTrim.QUIET).plus(HeapTrim.MIN_GAP), due, "not before the minimum gap");
+        assertEquals(1, collections.get());
+        assertNull(trim.idle(due));
+        assertEquals(2, collections.get());
+    }
 }
