@@ -52,4 +52,31 @@ class ProcStatTest {
         assertEquals(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L), s.ppid());
         assertEquals(java.util.Optional.empty(), new LinuxProcessTable().stat(Integer.MAX_VALUE));
     }
+
+    @Test
+    void existsIsTrueForALiveProcessAndFalseForAZombieOrAGonePid() throws Exception {
+        // the background `true` becomes a zombie: its parent exec()s into a sleep that never reaps it
+        Process p = new ProcessBuilder("/bin/sh", "-c", "true & echo $!; exec sleep 30").start();
+        try {
+            long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))
+                    .readLine().trim());
+            LinuxProcessTable t = new LinuxProcessTable();
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (!t.stat(zombie).map(ProcStat::zombie).orElse(false) && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertEquals(true, t.stat(zombie).orElseThrow().zombie(), "the child is a zombie now");
+            assertEquals(false, t.exists(zombie), "a zombie does not count as alive");
+            assertEquals(true, t.exists(p.pid()), "its live parent does");
+            p.destroyForcibly().waitFor();
+            end = System.nanoTime() + 10_000_000_000L;
+            while (t.stat(p.pid()).isPresent() && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertEquals(false, t.exists(p.pid()), "a reaped pid does not exist");
+            assertEquals(false, t.exists(-1));
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
 }
