@@ -33,7 +33,9 @@ def main():
     a.add_argument("--window", type=float, default=60, help="idle window for CPU time (s)")
     a.add_argument("--after-window", type=float, default=30, help="CPU window after the supervisor restart (s)")
     a.add_argument("--settle", type=float, default=10, help="pause before each CPU window (s)")
-    a.add_argument("--kills", type=int, default=2, help="service kills per session (x reps = kills per tool)")
+    a.add_argument("--kills", type=int, default=4,
+                   help="service kills per session (x reps = kills per tool and size); supervisord's restart "
+                        "waits for its 1 s tick, so its latency is spread over 0-1 s and its median needs many kills")
     a.add_argument("--tools", default="procrust,supervisord", help="order within a pair")
     a.add_argument("--cleanup", action="store_true", help="only end what a previous run left in --workdir")
     args = a.parse_args()
