@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -35,6 +34,8 @@ public final class RotationTask implements Runnable {
     private Map<Path, Watched> watched = new java.util.HashMap<>();
     /** Runs so far: the clock of the per-file schedule (a run is one interval). */
     private long run;
+    /** Runs the next {@link #run} counts for (those skipped while every log was quiet, plus its own). */
+    private int skip = 1;
 
     /**
      * A log file and when to look at it next. A file that grew since the last look is looked at on
@@ -88,7 +89,7 @@ public final class RotationTask implements Runnable {
             watched = kept;
             lastPolicies = now;
         }
-        run++;
+        run += skip;
         for (Map.Entry<Path, LogPolicy> e : now.entrySet()) {
             try {
                 Watched w = watched.get(e.getKey());
@@ -111,11 +112,40 @@ public final class RotationTask implements Runnable {
                 warn.accept("log rotation of " + e.getKey() + " failed: " + ex.getMessage());
             }
         }
+        long next = QUIET_RUNS;
+        for (Watched w : watched.values()) {
+            next = Math.min(next, w.nextRun - run);
+        }
+        skip = (int) Math.max(1, next);
     }
 
-    /** Runs this task every {@code every} on {@code ses} (first run at once). */
-    public ScheduledFuture<?> scheduleOn(ScheduledExecutorService ses, Duration every) {
-        return ses.scheduleWithFixedDelay(this, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Runs (intervals) until a log is due again: 1 while any log grows, up to {@link #QUIET_RUNS}
+     * when all are quiet. The scheduled task sleeps that long, so an idle apply wakes its rotation
+     * thread every 5 s rather than every second; the next {@link #run} counts the runs skipped.
+     */
+    int runsUntilNext() {
+        return skip;
+    }
+
+    /**
+     * Runs this task on {@code ses} at once, then again after {@link #runsUntilNext} times
+     * {@code every}, until {@code ses} is shut down.
+     */
+    public void scheduleOn(ScheduledExecutorService ses, Duration every) {
+        Runnable[] self = new Runnable[1];
+        self[0] = () -> {
+            try {
+                run();
+            } finally {
+                try {
+                    ses.schedule(self[0], every.toMillis() * runsUntilNext(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // shut down: apply is ending
+                }
+            }
+        };
+        ses.execute(self[0]);
     }
 
     /**

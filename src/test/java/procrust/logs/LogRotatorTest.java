@@ -166,4 +166,41 @@ class LogRotatorTest {
         assertEquals(0, Files.size(quiet));
         assertEquals(List.of(), warnings);
     }
+
+    @Test
+    void whenEveryLogIsQuietTheTaskSleepsSeveralIntervalsAndCountsThem() throws Exception {
+        Path quiet = dir.resolve("quiet.log");
+        Files.writeString(quiet, "x".repeat(10));
+        java.util.Map<Path, LogPolicy> files = java.util.Map.of(quiet, new LogPolicy(100, 1));
+        RotationTask task = new RotationTask(() -> files, w -> { });
+        task.run();
+        assertEquals(1, task.runsUntilNext(), "a new log is looked at again at the next interval");
+        for (int i = 0; i < 6; i++) {
+            task.run();
+        }
+        assertEquals(RotationTask.QUIET_RUNS, task.runsUntilNext(), "all quiet: the thread sleeps " + RotationTask.QUIET_RUNS + " intervals");
+        Files.writeString(quiet, "x".repeat(200), java.nio.file.StandardOpenOption.APPEND);
+        task.run(); // the wake after the long sleep: the log is due and rotated
+        assertTrue(Files.exists(LogRotator.rotated(quiet, 1)));
+        assertEquals(1, task.runsUntilNext(), "a log that moved is looked at every interval again");
+    }
+
+    @Test
+    void theScheduledTaskRunsUntilItsExecutorIsShutDown() throws Exception {
+        Path log = dir.resolve("s.log");
+        Files.writeString(log, "x".repeat(200));
+        var ses = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            new RotationTask(() -> java.util.Map.of(log, new LogPolicy(100, 1)), w -> { })
+                    .scheduleOn(ses, java.time.Duration.ofMillis(10));
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (!Files.exists(LogRotator.rotated(log, 1)) && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertTrue(Files.exists(LogRotator.rotated(log, 1)), "the first run is at once");
+        } finally {
+            ses.shutdownNow();
+        }
+        assertTrue(ses.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
 }
