@@ -52,18 +52,14 @@ final class JsonFields {
 
     /** A JSON integer that fits an int, or null for a JSON null. */
     static Integer intOrNull(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) {
+        Long v = longOrNull(p);
+        if (v == null) {
             return null;
         }
-        if (t != JsonToken.VALUE_NUMBER_INT) {
-            throw mismatch(p, "an integer");
-        }
-        try {
-            return p.getIntValue();
-        } catch (InputCoercionException e) {
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
             throw error(p, p.getText() + " is out of range");
         }
+        return v.intValue();
     }
 
     /** A JSON integer that fits an int; null is refused (the field is a Java primitive). */
