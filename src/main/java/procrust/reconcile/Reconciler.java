@@ -395,6 +395,17 @@ public final class Reconciler {
         if (r == null || r.pid() == null) {
             return;
         }
+        if (watches.isAdopted(k)) {
+            // not our child, and looked at only every 2 s (its identity every 10 s): prove it is still
+            // the process adopted before signalling its group, so that a pid reused meanwhile is
+            // never signalled; one that ended is handled like any end, and the next plan decides again
+            Adoption.Verdict v = Adoption.check(r, fx.table().stat(r.pid()), fx.table().bootId());
+            if (v != Adoption.Verdict.ALIVE) {
+                watches.forget(k);
+                ended(r, null, now, Adoption.groupStillOurs(v));
+                return;
+            }
+        }
         if (health != null && health.key.equals(k)) {
             health.killProbe(this, Signal.KILL);
             health = null;

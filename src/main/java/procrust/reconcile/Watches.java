@@ -60,6 +60,11 @@ final class Watches {
         unadopted.remove(k);
     }
 
+    /** True while {@code k} is a process apply did not start (its exit cannot be waited for). */
+    boolean isAdopted(Key k) {
+        return adopted.containsKey(k);
+    }
+
     /** True the first time the plan adopts {@code k}. */
     boolean markAdopted(Key k) {
         return unadopted.remove(k);

@@ -154,6 +154,45 @@ class AdoptionTest {
     }
 
     @Test
+    void aStopOfAnAdoptedProcessWhosePidWasReusedBetweenFullLooksSignalsNothing() {
+        Fixture f = new Fixture(tmp);
+        f.rt.existing(500, 5000, "run-svc");
+        f.rt.existing(510, 5100, "run-other");
+        StateFile recorded = new StateFile(StateFile.FORMAT, UID, List.of(running("svc", 500, 5000, FakeRuntime.BOOT),
+                running("other", 510, 5100, FakeRuntime.BOOT)), List.of());
+        f.start(config(spec(0, "svc", "run-svc", V1), spec(1, "other", "run-other", V1)), recorded);
+        java.time.Instant next = f.settle();
+        f.clock.set(next);
+        f.settle(); // the first poll: a full look
+        f.rt.procs.remove(500L);
+        f.rt.existing(500, 9999, "someone-else"); // svc ended and its pid went to another process at once
+        f.rec.replaceConfig(config(spec(1, "other", "run-other", V1))); // svc leaves the file: a stop is due
+        f.clock.advance(java.time.Duration.ofMillis(100)); // before the next poll, let alone a full look
+        f.settle();
+        f.clock.advance(java.time.Duration.ofSeconds(30));
+        f.settle();
+        assertTrue(f.rt.effects.stream().noneMatch(e -> e.startsWith("TERM") || e.startsWith("KILL")),
+                "someone else's process is never signalled: " + f.rt.effects);
+        assertTrue(f.rec.state().find("svc", V1).map(r -> r.pid() == null).orElse(true),
+                "svc is no longer taken for alive: " + f.rec.state().find("svc", V1));
+    }
+
+    @Test
+    void aStopOfALiveAdoptedProcessStillSignalsIt() {
+        Fixture f = new Fixture(tmp);
+        f.rt.existing(500, 5000, "run-svc");
+        f.rt.existing(510, 5100, "run-other");
+        StateFile recorded = new StateFile(StateFile.FORMAT, UID, List.of(running("svc", 500, 5000, FakeRuntime.BOOT),
+                running("other", 510, 5100, FakeRuntime.BOOT)), List.of());
+        f.start(config(spec(0, "svc", "run-svc", V1), spec(1, "other", "run-other", V1)), recorded);
+        f.settle();
+        f.rec.replaceConfig(config(spec(1, "other", "run-other", V1)));
+        f.clock.advance(java.time.Duration.ofMillis(100));
+        f.settle();
+        assertEquals(List.of("TERM 500"), f.rt.effects);
+    }
+
+    @Test
     void aDeadLeaderWhoseGroupLivesOnHasItsGroupStoppedBeforeARestart() {
         Fixture f = new Fixture(tmp);
         FakeRuntime.Proc p = f.rt.existing(600, 6000, "run-svc");
