@@ -31,6 +31,21 @@ class AdoptionTest {
                 spec(0, id, "run-" + id, V1).fingerprint(), null, null, null);
     }
 
+    /**
+     * Starts {@code f} on one running, recorded and live process per id, adopted at the start: the
+     * i-th id has pid 500 + 10 i, start ticks 5000 + 100 i and command "run-ID".
+     */
+    private static void adopting(Fixture f, String... ids) {
+        List<InstanceRecord> recs = new java.util.ArrayList<>();
+        List<procrust.config.ProcessSpec> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            f.rt.existing(500 + 10 * i, 5000 + 100 * i, "run-" + ids[i]);
+            recs.add(running(ids[i], 500 + 10 * i, 5000 + 100 * i, FakeRuntime.BOOT));
+            specs.add(spec(i, ids[i], "run-" + ids[i], V1));
+        }
+        f.start(config(specs.toArray(new procrust.config.ProcessSpec[0])), new StateFile(StateFile.FORMAT, UID, recs, List.of()));
+    }
+
     @Test
     void onlyALiveNonZombieWithMatchingStartTimeAndBootIdIsAdopted() {
         Fixture f = new Fixture(tmp);
@@ -94,11 +109,7 @@ class AdoptionTest {
     @Test
     void pollingAdoptedProcessesThatLiveOnDoesNotPlanAgainButADeathOrAMinuteDoes() {
         Fixture f = new Fixture(tmp);
-        f.rt.existing(500, 5000, "run-alive");
-        f.rt.existing(510, 5100, "run-other");
-        StateFile recorded = new StateFile(StateFile.FORMAT, UID, List.of(running("alive", 500, 5000, FakeRuntime.BOOT),
-                running("other", 510, 5100, FakeRuntime.BOOT)), List.of());
-        f.start(config(spec(0, "alive", "run-alive", V1), spec(1, "other", "run-other", V1)), recorded);
+        adopting(f, "alive", "other");
         java.time.Instant next = f.settle();
         int plans = f.plans;
         for (int i = 0; i < 10; i++) { // 20 s of polls every 2 s: both alive, nothing to plan
@@ -122,20 +133,14 @@ class AdoptionTest {
     @Test
     void betweenFullLooksAnEndedProcessIsSeenAtTheNextPollAndAReusedPidWithinAFullLook() {
         Fixture f = new Fixture(tmp);
-        f.rt.existing(500, 5000, "run-gone");
-        f.rt.existing(505, 5050, "run-zombie");
-        f.rt.existing(510, 5100, "run-reused");
-        StateFile recorded = new StateFile(StateFile.FORMAT, UID, List.of(running("gone", 500, 5000, FakeRuntime.BOOT),
-                running("zombie", 505, 5050, FakeRuntime.BOOT), running("reused", 510, 5100, FakeRuntime.BOOT)), List.of());
-        f.start(config(spec(0, "gone", "run-gone", V1), spec(1, "zombie", "run-zombie", V1),
-                spec(2, "reused", "run-reused", V1)), recorded);
+        adopting(f, "gone", "zombie", "reused");
         java.time.Instant next = f.settle();
         f.clock.set(next);
         next = f.settle(); // the first poll: a full look, all fine
         f.rt.procs.remove(500L);
-        f.rt.procs.get(505L).state = 'Z';
-        f.rt.procs.remove(510L);
-        f.rt.existing(510, 9999, "someone-else"); // the pid was reused by another process at once
+        f.rt.procs.get(510L).state = 'Z';
+        f.rt.procs.remove(520L);
+        f.rt.existing(520, 9999, "someone-else"); // the pid was reused by another process at once
         f.clock.set(next);
         next = f.settle();
         assertEquals(InstanceState.BACKOFF, f.rec.state().find("gone", V1).orElseThrow().state(), "a gone pid: next poll");
@@ -147,7 +152,7 @@ class AdoptionTest {
             next = f.settle();
         }
         InstanceRecord reused = f.rec.state().find("reused", V1).orElseThrow();
-        assertTrue(reused.state() == InstanceState.BACKOFF || reused.pid() != 510L,
+        assertTrue(reused.state() == InstanceState.BACKOFF || reused.pid() != 520L,
                 "the next full look sees the pid is someone else's: " + reused);
         assertTrue(f.rt.effects.stream().noneMatch(e -> e.startsWith("TERM") || e.startsWith("KILL")),
                 "someone else's process is never signalled: " + f.rt.effects);
@@ -156,11 +161,7 @@ class AdoptionTest {
     @Test
     void aStopOfAnAdoptedProcessWhosePidWasReusedBetweenFullLooksSignalsNothing() {
         Fixture f = new Fixture(tmp);
-        f.rt.existing(500, 5000, "run-svc");
-        f.rt.existing(510, 5100, "run-other");
-        StateFile recorded = new StateFile(StateFile.FORMAT, UID, List.of(running("svc", 500, 5000, FakeRuntime.BOOT),
-                running("other", 510, 5100, FakeRuntime.BOOT)), List.of());
-        f.start(config(spec(0, "svc", "run-svc", V1), spec(1, "other", "run-other", V1)), recorded);
+        adopting(f, "svc", "other");
         java.time.Instant next = f.settle();
         f.clock.set(next);
         f.settle(); // the first poll: a full look
@@ -180,11 +181,7 @@ class AdoptionTest {
     @Test
     void aStopOfALiveAdoptedProcessStillSignalsIt() {
         Fixture f = new Fixture(tmp);
-        f.rt.existing(500, 5000, "run-svc");
-        f.rt.existing(510, 5100, "run-other");
-        StateFile recorded = new StateFile(StateFile.FORMAT, UID, List.of(running("svc", 500, 5000, FakeRuntime.BOOT),
-                running("other", 510, 5100, FakeRuntime.BOOT)), List.of());
-        f.start(config(spec(0, "svc", "run-svc", V1), spec(1, "other", "run-other", V1)), recorded);
+        adopting(f, "svc", "other");
         f.settle();
         f.rec.replaceConfig(config(spec(1, "other", "run-other", V1)));
         f.clock.advance(java.time.Duration.ofMillis(100));
