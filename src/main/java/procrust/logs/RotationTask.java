@@ -133,26 +133,27 @@ public final class RotationTask implements Runnable {
      * {@code every}, until {@code ses} is shut down.
      */
     public void scheduleOn(ScheduledExecutorService ses, Duration every) {
-        Runnable[] self = new Runnable[1];
-        self[0] = () -> {
+        ses.execute(() -> runThenReschedule(ses, every));
+    }
+
+    private void runThenReschedule(ScheduledExecutorService ses, Duration every) {
+        try {
+            run();
+        } finally {
             try {
-                run();
-            } finally {
-                try {
-                    ses.schedule(self[0], every.toMillis() * runsUntilNext(), TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException e) {
-                    // shut down: apply is ending
-                }
+                ses.schedule(() -> runThenReschedule(ses, every), every.toMillis() * runsUntilNext(),
+                        TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shut down: apply is ending
             }
-        };
-        ses.execute(self[0]);
+        }
     }
 
     /**
      * {@link #policies} of the file in force, computed again only when that file changes or when a
      * version's {@code apply_on} passes (the only moments the answer can change), not on every run:
-     * the check runs every second for as long as apply lives, and an idle apply should cost next to
-     * nothing. Called from the rotation thread only.
+     * the check runs for as long as apply lives, and an idle apply should cost next to nothing.
+     * Called from the rotation thread only.
      */
     public static Supplier<Map<Path, LogPolicy>> cachedPolicies(Supplier<Config> config, Path logDir,
                                                                 Supplier<Instant> clock) {

@@ -29,14 +29,8 @@ public final class Reconciler {
 
     /** How often processes that are not our children (adopted) are looked at in /proc. */
     public static final Duration ADOPTED_POLL = Watches.ADOPTED_POLL;
-    /**
-     * One poll of adopted processes in this many reads each one's /proc stat to prove it is still the
-     * same live process; the others only ask whether a live process has the pid
-     * ({@link procrust.runtime.ProcessTable#exists}): an ended one, zombie or reaped, is seen at the
-     * next poll, a pid reused meanwhile within {@code FULL_LOOK_EVERY x ADOPTED_POLL}, 10 s.
-     */
-    static final int FULL_LOOK_EVERY = 5;
-    private long adoptedPolls;
+    /** One poll of adopted processes in this many proves each one's identity (see {@link Watches}). */
+    static final int FULL_LOOK_EVERY = Watches.FULL_LOOK_EVERY;
     /** The longest sleep: a wall-clock jump is noticed within this. */
     public static final Duration MAX_SLEEP = Duration.ofSeconds(60);
 
@@ -285,35 +279,42 @@ public final class Reconciler {
     private boolean pollAdopted(Instant now) {
         boolean changed = false;
         String boot = null;
-        List<Map.Entry<Key, Long>> due = watches.dueAdopted(now);
-        if (due.isEmpty()) {
+        Watches.Poll poll = watches.dueAdopted(now);
+        if (poll.keys().isEmpty()) {
             return false;
         }
         Map<Key, InstanceRecord> byKey = new java.util.HashMap<>();
         for (InstanceRecord r : state.instances()) {
             byKey.put(new Key(r.id(), r.version()), r);
         }
-        // every FULL_LOOK_EVERY-th poll (the first one included) reads each stat and proves identity
-        // (start time, boot id, not a zombie); the polls between only ask whether the pid exists,
-        // which is enough to see a death in the common case at a fraction of the cost
-        boolean full = adoptedPolls++ % FULL_LOOK_EVERY == 0;
-        for (Map.Entry<Key, Long> w : due) {
-            InstanceRecord r = byKey.get(w.getKey());
+        for (Key k : poll.keys()) {
+            InstanceRecord r = byKey.get(k);
             if (r == null || r.pid() == null) {
-                watches.forget(w.getKey());
+                watches.forget(k);
                 continue;
             }
-            if (!full && fx.table().exists(r.pid())) {
+            // between full looks, a live (non-zombie) process under the pid is taken for the one adopted
+            if (!poll.full() && fx.table().alive(r.pid())) {
                 continue;
             }
             boot = boot == null ? fx.table().bootId() : boot;
-            Adoption.Verdict v = Adoption.check(r, fx.table().stat(r.pid()), boot);
-            if (v != Adoption.Verdict.ALIVE) {
-                watches.forget(w.getKey());
-                changed |= ended(r, null, now, Adoption.groupStillOurs(v));
-            }
+            changed |= endUnlessStillOurs(r, boot, now);
         }
         return changed;
+    }
+
+    /**
+     * Proves that the adopted process of {@code r} is still alive and the one adopted (start time,
+     * boot id, not a zombie); when it is not, forgets the watch and handles its end like any other
+     * (exit code unknown), without signalling anything. Returns true when it ended.
+     */
+    private boolean endUnlessStillOurs(InstanceRecord r, String boot, Instant now) {
+        Adoption.Verdict v = Adoption.check(r, fx.table().stat(r.pid()), boot);
+        if (v == Adoption.Verdict.ALIVE) {
+            return false;
+        }
+        watches.forget(new Key(r.id(), r.version()));
+        return ended(r, null, now, Adoption.groupStillOurs(v));
     }
 
     /** The leader of {@code r} ended with {@code code} (null: unknown). */
@@ -395,16 +396,10 @@ public final class Reconciler {
         if (r == null || r.pid() == null) {
             return;
         }
-        if (watches.isAdopted(k)) {
-            // not our child, and looked at only every 2 s (its identity every 10 s): prove it is still
-            // the process adopted before signalling its group, so that a pid reused meanwhile is
-            // never signalled; one that ended is handled like any end, and the next plan decides again
-            Adoption.Verdict v = Adoption.check(r, fx.table().stat(r.pid()), fx.table().bootId());
-            if (v != Adoption.Verdict.ALIVE) {
-                watches.forget(k);
-                ended(r, null, now, Adoption.groupStillOurs(v));
-                return;
-            }
+        // not our child, and looked at only every 2 s (its identity every 10 s): proven again before its
+        // group is signalled, so that a pid reused meanwhile never is; if it ended, the next plan decides
+        if (watches.isAdopted(k) && endUnlessStillOurs(r, fx.table().bootId(), now)) {
+            return;
         }
         if (health != null && health.key.equals(k)) {
             health.killProbe(this, Signal.KILL);

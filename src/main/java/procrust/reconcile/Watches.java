@@ -21,6 +21,17 @@ final class Watches {
 
     /** How often processes that are not our children (adopted) are looked at in /proc. */
     static final Duration ADOPTED_POLL = Duration.ofSeconds(2);
+    /**
+     * One poll in this many (the first one included) is a full look: each process's /proc stat is read
+     * to prove it is still the one adopted. The others only ask whether a live process has the pid
+     * ({@link procrust.runtime.ProcessTable#alive}), several times cheaper: an ended process, zombie
+     * or reaped, is seen at the next poll, a pid reused meanwhile within 5 polls (10 s).
+     */
+    static final int FULL_LOOK_EVERY = 5;
+
+    /** The adopted processes to look at now, and whether this poll proves their identity. */
+    record Poll(List<Key> keys, boolean full) {
+    }
 
     /** A child's exit, as queued by its callback. */
     record Exit(Key key, long pid, int code) {
@@ -32,6 +43,7 @@ final class Watches {
     private final ConcurrentLinkedQueue<Exit> exits = new ConcurrentLinkedQueue<>();
     private final Runnable waker;
     private Instant nextPoll = Instant.MIN;
+    private long polls;
 
     Watches(Runnable waker) {
         this.waker = waker;
@@ -89,13 +101,13 @@ final class Watches {
         return !exits.isEmpty();
     }
 
-    /** The adopted processes to look at now (empty until the poll interval has passed). */
-    List<Map.Entry<Key, Long>> dueAdopted(Instant now) {
+    /** The adopted processes to look at now (none until the poll interval has passed). */
+    Poll dueAdopted(Instant now) {
         if (adopted.isEmpty() || now.isBefore(nextPoll)) {
-            return List.of();
+            return new Poll(List.of(), false);
         }
         nextPoll = now.plus(ADOPTED_POLL);
-        return new ArrayList<>(adopted.entrySet());
+        return new Poll(new ArrayList<>(adopted.keySet()), polls++ % FULL_LOOK_EVERY == 0);
     }
 
     /** When adopted processes are next looked at, or null when there are none. */

@@ -1,7 +1,6 @@
 package procrust.runtime;
 
 import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -34,22 +33,33 @@ public final class LinuxProcessTable implements ProcessTable {
         if (pid <= 0) {
             return Optional.empty();
         }
-        // one open, read, close: a stat line is a few hundred bytes and arrives whole in one read;
-        // java.io rather than Files.readString, which costs several times the CPU (this runs for
-        // every process at each look at a group, and every 2 s for each adopted process)
         byte[] buf = new byte[1024];
+        int len = read(pid, "stat", buf);
+        try {
+            return len < 0 ? Optional.empty()
+                    : Optional.of(ProcStat.parse(new String(buf, 0, len, StandardCharsets.ISO_8859_1).strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // cut short: the process vanished while we read it
+        }
+    }
+
+    /**
+     * Reads {@code /proc/PID/NAME} into {@code buf}: its length, or -1 when the process is gone (no
+     * such file, or ESRCH while reading). One open, read, close: these files are a few hundred bytes
+     * and arrive whole in one read. java.io rather than Files.readString, which costs several times
+     * the CPU: this runs for every process at each look at a group, and every 2 s for each adopted
+     * process.
+     */
+    private int read(long pid, String name, byte[] buf) {
         int len = 0;
-        try (FileInputStream in = new FileInputStream(procDir + pid + "/stat")) {
+        try (FileInputStream in = new FileInputStream(procDir + pid + "/" + name)) {
             int r;
             while (len < buf.length && (r = in.read(buf, len, buf.length - len)) > 0) {
                 len += r;
             }
-            return Optional.of(ProcStat.parse(new String(buf, 0, len, StandardCharsets.ISO_8859_1).strip()));
-        } catch (FileNotFoundException e) {
-            return Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
-            // the process vanished while we read it (ESRCH surfaces as an IOException)
-            return Optional.empty();
+            return len;
+        } catch (IOException e) {
+            return -1;
         }
     }
 
@@ -58,17 +68,13 @@ public final class LinuxProcessTable implements ProcessTable {
      * stat line costs it several times as much: a zombie (and a task without memory) reads all zeros.
      */
     @Override
-    public boolean exists(long pid) {
+    public boolean alive(long pid) {
         if (pid <= 0) {
             return false;
         }
-        byte[] buf = new byte[64];
-        try (FileInputStream in = new FileInputStream(procDir + pid + "/statm")) {
-            int n = in.read(buf);
-            return n > 1 && !(buf[0] == '0' && buf[1] == ' ');
-        } catch (IOException e) {
-            return false; // gone (ESRCH or no such file)
-        }
+        byte[] buf = new byte[128];
+        int n = read(pid, "statm", buf);
+        return n > 1 && !(buf[0] == '0' && buf[1] == ' ');
     }
 
     @Override

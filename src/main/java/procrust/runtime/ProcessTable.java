@@ -13,7 +13,7 @@ public interface ProcessTable {
      * True when a live (non-zombie) process or thread with this id exists now: the cheap look, with
      * no proof of identity, that tells a live adopted process from an ended one between two full looks.
      */
-    default boolean exists(long pid) {
+    default boolean alive(long pid) {
         return stat(pid).filter(s -> !s.zombie()).isPresent();
     }
 

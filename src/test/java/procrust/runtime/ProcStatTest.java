@@ -54,7 +54,7 @@ class ProcStatTest {
     }
 
     @Test
-    void existsIsTrueForALiveProcessAndFalseForAZombieOrAGonePid() throws Exception {
+    void aliveIsTrueForALiveProcessAndFalseForAZombieOrAGonePid() throws Exception {
         // the background `sleep 2` becomes a zombie when it ends: by then its parent has exec()ed into a
         // sleep that never reaps it (a `true` could end before the exec, and the shell reap it)
         Process p = new ProcessBuilder("/bin/sh", "-c", "sleep 2 & echo $!; exec sleep 30").start();
@@ -62,21 +62,21 @@ class ProcStatTest {
             long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))
                     .readLine().trim());
             LinuxProcessTable t = new LinuxProcessTable();
-            assertEquals(true, t.exists(zombie), "alive for its first two seconds");
+            assertEquals(true, t.alive(zombie), "alive for its first two seconds");
             long end = System.nanoTime() + 10_000_000_000L;
             while (!t.stat(zombie).map(ProcStat::zombie).orElse(false) && System.nanoTime() < end) {
                 Thread.sleep(10);
             }
             assertEquals(true, t.stat(zombie).map(ProcStat::zombie).orElse(false), "the child is a zombie now");
-            assertEquals(false, t.exists(zombie), "a zombie does not count as alive");
-            assertEquals(true, t.exists(p.pid()), "its live parent does");
+            assertEquals(false, t.alive(zombie), "a zombie does not count as alive");
+            assertEquals(true, t.alive(p.pid()), "its live parent does");
             p.destroyForcibly().waitFor();
             end = System.nanoTime() + 10_000_000_000L;
             while (t.stat(p.pid()).isPresent() && System.nanoTime() < end) {
                 Thread.sleep(10);
             }
-            assertEquals(false, t.exists(p.pid()), "a reaped pid does not exist");
-            assertEquals(false, t.exists(-1));
+            assertEquals(false, t.alive(p.pid()), "a reaped pid does not exist");
+            assertEquals(false, t.alive(-1));
         } finally {
             p.destroyForcibly().waitFor();
         }
