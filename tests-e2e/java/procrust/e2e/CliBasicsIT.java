@@ -31,7 +31,7 @@ class CliBasicsIT {
     @Test
     void everyCommandHasHelp() throws Exception {
         for (String c : new String[] {"uid", "init", "check", "plan", "apply", "status", "stop", "start", "logs",
-                "tui", "completion"}) {
+                "tui", "completion", "graph", "timeline"}) {
             Procrust.Result r = Procrust.run(c, "--help");
             assertEquals(0, r.exit(), () -> c + " --help: " + r);
             assertTrue(r.out().startsWith("Usage: procrust " + c), () -> c + " --help: " + r);

@@ -21,6 +21,8 @@ import picocli.CommandLine.Mixin;
                 InitCommand.class,
                 CheckCommand.class,
                 PlanCommand.class,
+                GraphCommand.class,
+                TimelineCommand.class,
                 ApplyCommand.class,
                 StatusCommand.class,
                 HoldCommand.Stop.class,

@@ -1,0 +1,61 @@
+package procrust.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import procrust.config.Config;
+import procrust.pictures.GraphDot;
+import procrust.pictures.GraphViews;
+import procrust.plan.ActiveGraph;
+
+/**
+ * {@code procrust graph [--at T] [--format mermaid|dot|json]}: the dependency graph of the versions
+ * active at T, each node with the recorded state of its instance when there is one. Read-only.
+ */
+@Command(name = "graph", description = {"Show the dependency graph of the versions active now (or at --at), with "
+        + "each process's state when one is recorded.",
+        "Arrows go from a dependency to what depends on it. Exit status: 0; 1 invalid file."})
+final class GraphCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--at", paramLabel = "DATETIME", converter = DateTimeArg.Converter.class,
+            description = "The instant whose active versions to draw: ISO-8601, local (read in the file's timezone) "
+                    + "or with an offset. Default: now.")
+    DateTimeArg at;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "mermaid (a flowchart; default), dot (Graphviz) or json.")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+        String f = PictureGate.format(spec, format, "mermaid", "mermaid", "dot", "json");
+        Config config = PictureGate.config(spec, f.equals("json"));
+        if (config == null) {
+            return 1;
+        }
+        Instant instant = at == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : at.toInstant(config.zone());
+        ActiveGraph graph = ActiveGraph.of(config, PlanCommand.observed(config, Main.common()), instant);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (f) {
+            case "dot":
+                out.print(GraphDot.render(graph, config.zone()));
+                break;
+            case "json":
+                out.print(GraphViews.json(graph, config.zone()));
+                break;
+            default:
+                out.print(GraphViews.mermaid(graph, config.zone()));
+        }
+        out.flush();
+        return 0;
+    }
+}

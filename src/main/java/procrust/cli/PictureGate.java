@@ -1,0 +1,63 @@
+package procrust.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import procrust.config.Config;
+import procrust.diag.Code;
+import procrust.diag.Diagnostic;
+import procrust.diag.Severity;
+import procrust.validate.CheckResult;
+
+/**
+ * What {@code graph} and {@code timeline} share: the format (from {@code --format}, else {@code
+ * --output json}, else the command's default) and the file, read as plan reads it (an invalid file is
+ * reported like {@code check} does, and the command exits 1).
+ */
+final class PictureGate {
+
+    private PictureGate() {
+    }
+
+    /** The format asked for; a usage error when it is not one of {@code allowed}. */
+    static String format(CommandSpec spec, String format, String fallback, String... allowed) {
+        String f = format;
+        if (f == null) {
+            f = Main.common().output().equals("json") ? "json" : fallback;
+        }
+        for (String a : allowed) {
+            if (a.equals(f)) {
+                return f;
+            }
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--format': '" + f
+                + "' (" + spec.name() + " takes " + String.join(", ", allowed) + ")");
+    }
+
+    /** The valid file, or null after reporting its diagnostics (as JSON on stdout for the json format). */
+    static Config config(CommandSpec spec, boolean json) throws IOException {
+        CommonOptions common = Main.common();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path file = common.configFile();
+        CheckResult checked = ConfigGate.check(file, Severity.WARNING);
+        for (Diagnostic d : checked.diagnostics()) {
+            if (d.code() == Code.INSECURE_FILE) {
+                err.println(file + ": warning[" + d.code().wire() + "]: " + d.message());
+            }
+        }
+        if (checked.valid()) {
+            return checked.config();
+        }
+        if (json) {
+            CheckViews.json(checked, out);
+        } else {
+            CheckViews.text(checked, file.toString(), common.color(), err);
+        }
+        out.flush();
+        err.flush();
+        return null;
+    }
+}
