@@ -16,15 +16,23 @@ import java.util.Set;
  * @param zoneExplicit true when the file set {@code timezone}
  * @param processes    every entry, fake ones included, in file order
  * @param logs         the file-wide log rotation default
+ * @param hooks        the {@code [[hook]]} tables, in file order
  */
 public record Config(Path file, String uid, String fileFormat, ZoneId zone, boolean zoneExplicit,
-                     List<ProcessSpec> processes, LogPolicy logs) {
+                     List<ProcessSpec> processes, LogPolicy logs, List<Hook> hooks) {
 
     public Config {
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(zone, "zone");
         processes = List.copyOf(processes);
         logs = logs == null ? LogPolicy.DEFAULT : logs;
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
+    }
+
+    /** A file without hooks. */
+    public Config(Path file, String uid, String fileFormat, ZoneId zone, boolean zoneExplicit,
+                  List<ProcessSpec> processes, LogPolicy logs) {
+        this(file, uid, fileFormat, zone, zoneExplicit, processes, logs, List.of());
     }
 
     /** Distinct ids in order of first appearance. */

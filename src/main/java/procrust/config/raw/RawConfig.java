@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import procrust.config.Hook;
 import java.util.Map;
 import procrust.config.SourcePos;
 
@@ -28,10 +29,12 @@ public record RawConfig(
         @IanaZone String timezone,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
         @Min(value = 1, message = "must be at least 1") Long logKeep,
-        List<RawProcess> processes) implements Located {
+        List<RawProcess> processes,
+        List<Hook> hooks) implements Located {
 
     public RawConfig {
         at = Map.copyOf(at);
         processes = List.copyOf(processes);
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 }

@@ -50,7 +50,8 @@ public final class Normaliser {
         for (RawProcess p : raw.processes()) {
             processes.add(process(p, fileLogs, dir));
         }
-        return new Config(file, raw.uid().toLowerCase(Locale.ROOT), raw.fileFormat(), zone, explicit, processes, fileLogs);
+        return new Config(file, raw.uid().toLowerCase(Locale.ROOT), raw.fileFormat(), zone, explicit, processes, fileLogs,
+                raw.hooks());
     }
 
     static ProcessSpec process(RawProcess p, LogPolicy fileLogs, Path dir) {
