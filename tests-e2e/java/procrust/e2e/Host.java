@@ -153,6 +153,11 @@ final class Host implements AutoCloseable {
         return scan("PROCRUST_ID=" + id);
     }
 
+    /** Live processes whose environment has this uid and {@code entry} (e.g. PROCRUST_HOOK=1). */
+    List<Long> processesCarrying(String entry) {
+        return scan(entry);
+    }
+
     private List<Long> scan(String idEntry) {
         List<Long> out = new ArrayList<>();
         String uidEntry = "PROCRUST_UID=" + uid;

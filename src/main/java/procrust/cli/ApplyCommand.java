@@ -1,10 +1,12 @@
 package procrust.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import procrust.diag.Severity;
@@ -28,6 +30,11 @@ final class ApplyCommand implements Callable<Integer> {
             + "0 when all succeeded, 1 when any failed.")
     boolean once;
 
+    @Option(names = "--metrics-file", paramLabel = "FILE", description = "Write Prometheus text exposition here "
+            + "(for node_exporter's textfile collector: name it *.prom), replaced atomically after each change and "
+            + "at least every 15 s.")
+    Path metricsFile;
+
     @Spec
     CommandSpec spec;
 
@@ -49,8 +56,16 @@ final class ApplyCommand implements Callable<Integer> {
         if (!StateGate.check(base, uidDir, StateDirs.logs(uidDir, c.logDirOption()), c.logDirOption() != null, err)) {
             return 1;
         }
+        if (metricsFile != null && !Files.isDirectory(metricsFile.toAbsolutePath().getParent())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--metrics-file': "
+                    + "the folder of " + metricsFile + " does not exist");
+        }
         ApplySession.Settings s = new ApplySession.Settings(c.configFile(), base, c.logDirOption(), once, c.verbose());
-        return new ApplySession(s, f -> ConfigGate.checkOrReport(f, Severity.ERROR), Planner::plan,
-                Windows::openingOf, err).run(r.config());
+        ApplySession session = new ApplySession(s, f -> ConfigGate.checkOrReport(f, Severity.ERROR), Planner::plan,
+                Windows::openingOf, err);
+        if (metricsFile != null) {
+            session.observe(new MetricsObserver(metricsFile, Planner::plan, err));
+        }
+        return session.run(r.config());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import procrust.config.Config;
+import procrust.hooks.HookRunner;
 import procrust.diag.Diagnostic;
 import procrust.plan.Action;
 import procrust.logs.RotationTask;
@@ -33,6 +35,9 @@ import procrust.validate.CheckResult;
  */
 public final class ApplySession {
 
+    /** The hooks' output, in the log folder (SPEC §6). */
+    public static final String HOOKS_LOG = "hooks.log";
+
     /** What the command line decided. */
     public record Settings(Path configFile, Path stateBase, Path logDirOption, boolean once, boolean verbose) {
     }
@@ -48,6 +53,7 @@ public final class ApplySession {
     /** The file in force, for the log-rotation thread. */
     private volatile Config currentConfig;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private ApplyObserver observer = ApplyObserver.NONE;
 
     public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
                         PrintWriter err) {
@@ -56,6 +62,11 @@ public final class ApplySession {
         this.planner = planner;
         this.windows = windows;
         this.err = err;
+    }
+
+    /** Tells {@code o} of each step and event (before {@link #run}); apply then steps at least every 15 s. */
+    public void observe(ApplyObserver o) {
+        this.observer = o;
     }
 
     /** Runs apply with the already validated first file; returns the exit status. */
@@ -93,9 +104,16 @@ public final class ApplySession {
         }
         KillSignaller signaller = new KillSignaller();
         OrphanProbes.end(table, signaller, first.uid(), log);
+        currentConfig = first;
+        HookRunner hooks = new HookRunner(logDir.resolve(HOOKS_LOG), first.uid(), () -> currentConfig.hooks(),
+                signaller, clock, msg -> log.warn("hook", null, msg));
+        Reconciler[] recRef = new Reconciler[1];
+        HookedEventLog events = new HookedEventLog(log, hooks, observer,
+                k -> recRef[0] == null ? null : recRef[0].state().find(k.id(), k.version()).orElse(null), logDir);
         Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
-                store, log, logDir);
+                store, events, logDir);
         Reconciler rec = new Reconciler(fx, first, v.state(), waker::wake);
+        recRef[0] = rec;
         if (!v.gone().isEmpty() || loaded.problem() != null) {
             rec.setState(v.state());
             rec.persist();
@@ -119,7 +137,6 @@ public final class ApplySession {
             Runtime.getRuntime().halt(0);
         }, "procrust-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        currentConfig = first;
         ScheduledExecutorService rotation = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "procrust-log-rotation");
             t.setDaemon(true);
@@ -133,16 +150,21 @@ public final class ApplySession {
         HeapTrim trim = HeapTrim.system();
         trim.worked(clock.instant()); // the start-up itself is the first burst
         try {
-            takeRequests(rec, uidDir, log);
+            takeRequests(rec, uidDir, log, events);
             while (!stopRequested) {
                 if (watcher != null && watcher.configChanged.getAndSet(false)) {
                     reload(rec, log);
                 }
                 if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
-                    takeRequests(rec, uidDir, log);
+                    takeRequests(rec, uidDir, log, events);
                 }
                 Instant now = clock.instant();
                 Instant next = rec.step();
+                observer.stepped(rec.config(), rec.state(), now);
+                if (observer != ApplyObserver.NONE) {
+                    Instant due = now.plusSeconds(ApplyObserver.EVERY_SECONDS);
+                    next = next.isAfter(due) ? due : next;
+                }
                 if (settings.once() && rec.settled()) {
                     break;
                 }
@@ -157,6 +179,8 @@ public final class ApplySession {
                 waker.awaitUntil(next, clock);
             }
         } finally {
+            hooks.close();
+            observer.close();
             rotation.shutdownNow();
             rec.shutdown();
             if (watcher != null) {
@@ -216,14 +240,21 @@ public final class ApplySession {
         log.info("file-reloaded", null, f + ": " + c.processes().size() + " entries; planning again");
     }
 
-    private void takeRequests(Reconciler rec, Path uidDir, LineEventLog log) throws IOException {
+    private void takeRequests(Reconciler rec, Path uidDir, LineEventLog log, HookedEventLog events) throws IOException {
         for (Path p : Requests.pending(uidDir)) {
             try {
                 Requests.Request q = Requests.read(p);
+                List<String> heldBefore = rec.state().holds();
                 StateFile s = Requests.applyTo(rec.state(), q);
                 rec.setState(s);
                 rec.persist();
                 log.info("request", null, q.op() + " " + String.join(", ", q.ids()) + " (from " + p.getFileName() + ")");
+                for (String id : q.ids()) {
+                    boolean now = s.holds().contains(id);
+                    if (now != heldBefore.contains(id)) {
+                        events.held(id, now);
+                    }
+                }
             } catch (IOException | RuntimeException e) {
                 log.warn("request-rejected", null, p.getFileName() + ": " + e.getMessage());
             }

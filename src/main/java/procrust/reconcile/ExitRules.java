@@ -38,6 +38,25 @@ public final class ExitRules {
         return "exited with status " + code;
     }
 
+    /**
+     * The exit status that a note written with {@link #describe} names (128+N for signal N), or null
+     * when it names none (an adopted process, a spawn that failed, a health check that timed out).
+     */
+    public static Integer statusIn(String note) {
+        if (note == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = STATUS.matcher(note);
+        if (!m.find()) {
+            return null;
+        }
+        int n = Integer.parseInt(m.group(2));
+        return m.group(1).equals("killed by signal") ? 128 + n : n;
+    }
+
+    private static final java.util.regex.Pattern STATUS =
+            java.util.regex.Pattern.compile("(exited with status|killed by signal) (\\d{1,3})");
+
     private static String signalName(int sig) {
         switch (sig) {
             case 1: return " (HUP)";
