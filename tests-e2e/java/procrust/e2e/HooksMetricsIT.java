@@ -109,6 +109,27 @@ class HooksMetricsIT {
         }
     }
 
+    @Test
+    void applyOnceWaitsForTheHooksOfWhatItDid() throws Exception {
+        try (Host h = new Host()) {
+            Path done = h.dir.resolve("done.txt");
+            h.write("""
+                    [[hook]]
+                    events = ["completed"]
+                    command = 'sleep 1; echo "$PROCRUST_ID $PROCRUST_EXIT_STATUS" > DONE'
+
+                    [[process]]
+                    id = "job"
+                    type = "oneshot"
+                    command = "true"
+                    apply_on = "2024-10-01T12:00:00"
+                    """.replace("DONE", done.toString()));
+            Procrust.Result once = h.run("apply", "--once");
+            assertEquals(0, once.exit(), once::toString);
+            assertEquals("job 0\n", read(done), once::toString);
+        }
+    }
+
     private static String read(Path p) {
         try {
             return Files.exists(p) ? Files.readString(p) : "";

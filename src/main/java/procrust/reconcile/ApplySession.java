@@ -179,6 +179,9 @@ public final class ApplySession {
                 waker.awaitUntil(next, clock);
             }
         } finally {
+            if (settings.once() && !stopRequested) {
+                awaitHooks(hooks, log);
+            }
             hooks.close();
             observer.close();
             rotation.shutdownNow();
@@ -192,6 +195,20 @@ public final class ApplySession {
             return 0;
         }
         return finishOnce(rec, log);
+    }
+
+    /**
+     * {@code apply --once} ends when what is due is done, and the hooks of what it did belong to that:
+     * it waits for them (each is ended at its timeout, so the wait is bounded by the longest one).
+     */
+    private void awaitHooks(HookRunner hooks, LineEventLog log) throws InterruptedException {
+        java.time.Duration longest = java.time.Duration.ZERO;
+        for (procrust.config.Hook h : currentConfig.hooks()) {
+            longest = h.timeout().compareTo(longest) > 0 ? h.timeout() : longest;
+        }
+        if (hooks.pending() > 0 && !hooks.awaitIdle(longest.plusSeconds(5))) {
+            log.warn("hook", null, hooks.pending() + " hook run(s) still going at exit");
+        }
     }
 
     private int finishOnce(Reconciler rec, LineEventLog log) {

@@ -55,7 +55,7 @@ public final class ExitRules {
     }
 
     private static final java.util.regex.Pattern STATUS =
-            java.util.regex.Pattern.compile("(exited with status|killed by signal) (\\d{1,3})");
+            java.util.regex.Pattern.compile("(exited with status|killed by signal|\\(exit) (\\d{1,3})");
 
     private static String signalName(int sig) {
         switch (sig) {

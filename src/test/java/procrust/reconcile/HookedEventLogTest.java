@@ -30,6 +30,7 @@ class HookedEventLogTest {
         assertEquals(3, ExitRules.statusIn(ExitRules.describe(3) + "; restart policy never: not restarted"));
         assertEquals(137, ExitRules.statusIn(ExitRules.describe(137)));
         assertEquals(0, ExitRules.statusIn(ExitRules.describe(0)));
+        assertEquals(0, ExitRules.statusIn("completed (exit 0)"));
         assertNull(ExitRules.statusIn(ExitRules.describe(null)));
         assertNull(ExitRules.statusIn(null));
     }
