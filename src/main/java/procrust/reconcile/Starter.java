@@ -76,8 +76,9 @@ final class Starter {
             r.setState(r.state().put(o.record()));
             return null;
         }
-        sp.gate().open();
+        // logged (and marked in the service's log) just before the command runs: the marker comes first
         fx.log().info("started", k, "pid " + sp.pid() + (checked ? ", health check next" : ", RUNNING") + ": " + reason);
+        sp.gate().open();
         return sp;
     }
 
