@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import procrust.config.Config;
 import procrust.diag.Diagnostic;
 import procrust.plan.Action;
+import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
 import procrust.plan.ActionKind;
 import procrust.runtime.KillSignaller;
@@ -84,7 +85,13 @@ public final class ApplySession {
         LineEventLog log = new LineEventLog(err, clock, settings.verbose());
         LinuxProcessTable table = new LinuxProcessTable();
         StateStore store = new StateStore(uidDir, first.uid(), clock);
-        StateStore.ensureDir(logDir);
+        StateStore.createDir(logDir);
+        if (first.logs().group() != null) {
+            String problem = LogAccess.folderProblem(logDir, first.logs().group());
+            if (problem != null) {
+                log.warn("log-group", null, problem);
+            }
+        }
         StateStore.Loaded loaded = store.load(true);
         if (loaded.problem() != null) {
             log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());

@@ -39,7 +39,7 @@ final class LocalHold {
         Clock clock = Clock.systemDefaultZone();
         LinuxProcessTable table = new LinuxProcessTable();
         StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
-        StateStore.ensureDir(s.logDir());
+        StateStore.createDir(s.logDir());
         StateStore.Loaded loaded = store.load(true);
         if (loaded.problem() != null) {
             log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
