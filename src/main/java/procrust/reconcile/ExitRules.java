@@ -107,8 +107,8 @@ public final class ExitRules {
         int failures = r.consecutiveFailures() + 1;
         if (spec.restart().policy() == RestartPolicy.Policy.NEVER) {
             return new Outcome(b.failures(failures).backoffUntil(null).state(InstanceState.FAILED, now)
-                    .note(why + "; restart policy never: FAILED (edit the entry or run `procrust start "
-                            + spec.id() + "` to retry)").build(), true, "failed");
+                    .note(why + "; restart policy never: edit the entry or run `procrust start "
+                            + spec.id() + "` to try again").build(), true, "failed");
         }
         return schedule(b, spec, failures, why, now, "start-failed");
     }
@@ -118,8 +118,8 @@ public final class ExitRules {
         RestartPolicy p = spec.restart();
         if (failures >= p.maxAttempts()) {
             return new Outcome(b.failures(failures).backoffUntil(null).state(InstanceState.FAILED, now)
-                    .note(why + "; gave up after " + failures + " consecutive failure" + (failures == 1 ? "" : "s")
-                            + ": FAILED (edit the entry or run `procrust start " + spec.id() + "` to retry)")
+                    .note(why + "; gave up after " + failures + " failed start" + (failures == 1 ? "" : "s")
+                            + " in a row: edit the entry or run `procrust start " + spec.id() + "` to try again")
                     .build(), true, "failed");
         }
         Instant until = now.plus(p.backoff(failures));

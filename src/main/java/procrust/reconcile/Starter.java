@@ -84,7 +84,8 @@ final class Starter {
             }
         }
         // logged (and marked in the service's log) just before the command runs: the marker comes first
-        fx.log().info("started", k, "pid " + sp.pid() + (checked ? ", health check next" : ", RUNNING") + ": " + reason);
+        fx.log().info("started", k, "pid " + sp.pid() + (checked ? " (health check next)" : " (RUNNING: no health check)")
+                + "; started because: " + reason);
         sp.gate().open();
         return sp;
     }
