@@ -15,6 +15,7 @@ import procrust.config.Config;
 import procrust.hooks.HookRunner;
 import procrust.diag.Diagnostic;
 import procrust.plan.Action;
+import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
 import procrust.plan.ActionKind;
 import procrust.runtime.KillSignaller;
@@ -52,6 +53,8 @@ public final class ApplySession {
     private volatile boolean stopRequested;
     /** The file in force, for the log-rotation thread. */
     private volatile Config currentConfig;
+    /** The last reading of the file was refused (invalid, missing, another uid): the next good one says so. */
+    private boolean rejected;
     private final CountDownLatch finished = new CountDownLatch(1);
     private ApplyObserver observer = ApplyObserver.NONE;
 
@@ -93,7 +96,13 @@ public final class ApplySession {
         LineEventLog log = new LineEventLog(err, clock, settings.verbose());
         LinuxProcessTable table = new LinuxProcessTable();
         StateStore store = new StateStore(uidDir, first.uid(), clock);
-        StateStore.ensureDir(logDir);
+        StateStore.createDir(logDir);
+        if (first.logs().group() != null) {
+            String problem = LogAccess.folderProblem(logDir, first.logs().group());
+            if (problem != null) {
+                log.warn("log-group", null, problem);
+            }
+        }
         StateStore.Loaded loaded = store.load(true);
         if (loaded.problem() != null) {
             log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
@@ -111,7 +120,7 @@ public final class ApplySession {
         HookedEventLog events = new HookedEventLog(log, hooks, observer,
                 k -> recRef[0] == null ? null : recRef[0].state().find(k.id(), k.version()).orElse(null), logDir);
         Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
-                store, events, logDir);
+                store, new LogMarks(events, logDir, clock), logDir);
         Reconciler rec = new Reconciler(fx, first, v.state(), waker::wake);
         recRef[0] = rec;
         if (!v.gone().isEmpty() || loaded.problem() != null) {
@@ -147,13 +156,19 @@ public final class ApplySession {
         Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
         StateStore.ensureDir(requestsDir);
         FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
+        Hangup hup = new Hangup();
+        String noHup = hup.install(waker::wake);
+        if (noHup != null) {
+            log.warn("sighup", null, "SIGHUP cannot be caught (" + noHup + "): it would end apply; reload by editing the file");
+        }
         HeapTrim trim = HeapTrim.system();
         trim.worked(clock.instant()); // the start-up itself is the first burst
         try {
             takeRequests(rec, uidDir, log, events);
             while (!stopRequested) {
-                if (watcher != null && watcher.configChanged.getAndSet(false)) {
-                    reload(rec, log);
+                boolean hangup = hup.take();
+                if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
+                    reload(rec, log, hangup);
                 }
                 if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
                     takeRequests(rec, uidDir, log, events);
@@ -224,9 +239,13 @@ public final class ApplySession {
         return failures == 0 ? 0 : 1;
     }
 
-    private void reload(Reconciler rec, LineEventLog log) {
+    private void reload(Reconciler rec, LineEventLog log, boolean hangup) {
         Path f = settings.configFile();
+        if (hangup) {
+            log.info("sighup", null, "SIGHUP received: reading " + f + " again");
+        }
         if (!Files.exists(f)) {
+            rejected = true;
             log.warn("file-rejected", null, f + " is missing; keeping the last valid file in force");
             return;
         }
@@ -239,17 +258,27 @@ public final class ApplySession {
                             .append(d.column()).append(": ").append(d.code().wire()).append(": ").append(d.message());
                 }
             }
+            rejected = true;
             log.warn("file-rejected", null, f + " is invalid, nothing changes (the last valid file stays in force): " + sb);
             return;
         }
         Config c = r.config();
         if (!c.uid().equals(rec.config().uid())) {
+            rejected = true;
             log.warn("file-rejected", null, f + " now has uid " + c.uid() + " but this apply manages uid "
                     + rec.config().uid() + ": nothing changes; start a new apply for the new uid");
             return;
         }
-        if (c.equals(rec.config())) {
-            log.debug("file-unchanged", null, f + " changed on disk but says the same");
+        boolean same = c.equals(rec.config());
+        if (rejected) {
+            // the operator fixed the file: say so once, whether or not it differs from the one in force
+            rejected = false;
+            log.info("file-accepted", null, f + " is valid again" + (same ? " and says what the file in force says"
+                    : "") + ": it is in force from now on");
+        }
+        if (same) {
+            log.log(hangup ? EventLog.Level.INFO : EventLog.Level.DEBUG, "file-unchanged", null,
+                    f + (hangup ? " says the same as before: nothing to do" : " changed on disk but says the same"));
             return;
         }
         rec.replaceConfig(c);
