@@ -97,8 +97,7 @@ public final class ApplySession {
                 store, log, logDir);
         Reconciler rec = new Reconciler(fx, first, v.state(), waker::wake);
         if (!v.gone().isEmpty() || loaded.problem() != null) {
-            rec.setState(v.state());
-            rec.persist();
+            rec.replaceState(v.state());
         }
         log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
                 + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
@@ -221,8 +220,7 @@ public final class ApplySession {
             try {
                 Requests.Request q = Requests.read(p);
                 StateFile s = Requests.applyTo(rec.state(), q);
-                rec.setState(s);
-                rec.persist();
+                rec.replaceState(s);
                 log.info("request", null, q.op() + " " + String.join(", ", q.ids()) + " (from " + p.getFileName() + ")");
             } catch (IOException | RuntimeException e) {
                 log.warn("request-rejected", null, p.getFileName() + ": " + e.getMessage());

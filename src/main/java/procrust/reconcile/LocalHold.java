@@ -68,8 +68,7 @@ final class LocalHold {
         Effects fx = new Effects(new LinuxLauncher(table), new KillSignaller(), table, clock, narrowed, s.windows(),
                 store, quiet, s.logDir());
         Reconciler rec = new Reconciler(fx, config, state, waker::wake);
-        rec.setState(state);
-        rec.persist(); // the hold (or release) is recorded before anything is signalled
+        rec.replaceState(state); // the hold (or release) is recorded before anything is signalled
         boolean timedOut = false;
         try {
             while (true) {
