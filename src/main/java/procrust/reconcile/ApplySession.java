@@ -15,9 +15,7 @@ import procrust.diag.Diagnostic;
 import procrust.plan.Action;
 import procrust.logs.RotationTask;
 import procrust.plan.ActionKind;
-import procrust.runtime.KillSignaller;
-import procrust.runtime.LinuxLauncher;
-import procrust.runtime.LinuxProcessTable;
+import procrust.runtime.Host;
 import procrust.state.ApplyLock;
 import procrust.state.Requests;
 import procrust.state.StateDirs;
@@ -42,7 +40,7 @@ public final class ApplySession {
     private final PlanFunction planner;
     private final WindowOpening windows;
     private final PrintWriter err;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Host host;
     private final Waker waker = new Waker();
     private volatile boolean stopRequested;
     /** The file in force, for the log-rotation thread. */
@@ -50,8 +48,9 @@ public final class ApplySession {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
-                        PrintWriter err) {
+                        Host host, PrintWriter err) {
         this.settings = settings;
+        this.host = host;
         this.loader = loader;
         this.planner = planner;
         this.windows = windows;
@@ -79,25 +78,23 @@ public final class ApplySession {
     }
 
     private int runLocked(Config first, Path uidDir, Path logDir) throws IOException, InterruptedException {
+        Clock clock = host.clock();
         LineEventLog log = new LineEventLog(err, clock, settings.verbose());
-        LinuxProcessTable table = new LinuxProcessTable();
         StateStore store = new StateStore(uidDir, first.uid(), clock);
         StateStore.ensureDir(logDir);
-        StateStore.Loaded loaded = store.load(true);
-        if (loaded.problem() != null) {
-            log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
+        Observation seen = Observation.read(uidDir, first, host.table(), clock, true);
+        if (seen.problem() != null) {
+            log.log(EventLog.Level.ERROR, "state-corrupt", null, seen.problem());
         }
-        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), first, table, clock.instant());
-        for (String g : v.gone()) {
+        for (String g : seen.gone()) {
             log.info("gone", null, g);
         }
-        KillSignaller signaller = new KillSignaller();
-        OrphanProbes.end(table, signaller, first.uid(), log);
-        Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
+        OrphanProbes.end(host.table(), host.signaller(), first.uid(), log);
+        Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, planner, windows,
                 store, log, logDir);
-        Reconciler rec = new Reconciler(fx, first, v.state(), waker::wake);
-        if (!v.gone().isEmpty() || loaded.problem() != null) {
-            rec.replaceState(v.state());
+        Reconciler rec = new Reconciler(fx, first, seen.state(), waker::wake);
+        if (!seen.gone().isEmpty() || seen.problem() != null) {
+            rec.replaceState(seen.state());
         }
         log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
                 + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
