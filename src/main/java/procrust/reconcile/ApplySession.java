@@ -78,8 +78,40 @@ public final class ApplySession {
     }
 
     private int runLocked(Config first, Path uidDir, Path logDir) throws IOException, InterruptedException {
+        LineEventLog log = new LineEventLog(err, host.clock(), settings.verbose());
+        Reconciler rec = open(first, uidDir, logDir, log);
+        log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
+                + settings.configFile() + ", " + first.processes().size() + " entries, state "
+                + uidDir.resolve(StateStore.FILE_NAME) + (settings.once() ? ", --once" : ""));
+        Runtime.getRuntime().addShutdownHook(shutdownHook());
+        currentConfig = first;
+        ScheduledExecutorService rotation = startLogRotation(logDir, log);
+        Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
+        StateStore.ensureDir(requestsDir);
+        FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
+        try {
+            loop(rec, watcher, uidDir, log);
+        } finally {
+            rotation.shutdownNow();
+            rec.shutdown();
+            if (watcher != null) {
+                watcher.close();
+            }
+        }
+        if (stopRequested) {
+            log.info("exit", null, "signal received: apply ends, every service is left running");
+            return 0;
+        }
+        return finishOnce(rec, log);
+    }
+
+    /**
+     * The reconciler on the state as found: each record that claims a live process verified against
+     * /proc, those found gone (and a corrupt file set aside) logged and written at once; children
+     * left by an earlier apply's health checks ended.
+     */
+    private Reconciler open(Config first, Path uidDir, Path logDir, LineEventLog log) throws IOException {
         Clock clock = host.clock();
-        LineEventLog log = new LineEventLog(err, clock, settings.verbose());
         StateStore store = new StateStore(uidDir, first.uid(), clock);
         StateStore.ensureDir(logDir);
         Observation seen = Observation.read(uidDir, first, host.table(), clock, true);
@@ -96,10 +128,12 @@ public final class ApplySession {
         if (!seen.gone().isEmpty() || seen.problem() != null) {
             rec.replaceState(seen.state());
         }
-        log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
-                + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
-                + (settings.once() ? ", --once" : ""));
-        Thread hook = new Thread(() -> {
+        return rec;
+    }
+
+    /** On SIGTERM/SIGINT: asks the loop to stop, waits for it up to 900 ms, then exits 0. */
+    private Thread shutdownHook() {
+        return new Thread(() -> {
             if (finished.getCount() == 0) {
                 return; // apply already ended: the JVM exits with apply's own status
             }
@@ -114,56 +148,48 @@ public final class ApplySession {
             // (and any supervisor) takes for a failure of the unit
             Runtime.getRuntime().halt(0);
         }, "procrust-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        currentConfig = first;
+    }
+
+    private ScheduledExecutorService startLogRotation(Path logDir, LineEventLog log) {
         ScheduledExecutorService rotation = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "procrust-log-rotation");
             t.setDaemon(true);
             return t;
         });
-        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, clock::instant),
+        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, host.clock()::instant),
                 msg -> log.warn("log-rotation", null, msg)).scheduleOn(rotation, RotationTask.DEFAULT_INTERVAL);
-        Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
-        StateStore.ensureDir(requestsDir);
-        FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
+        return rotation;
+    }
+
+    /** Steps the reconciler until a signal (or, with --once, until it is settled), sleeping between steps. */
+    private void loop(Reconciler rec, FileWatcher watcher, Path uidDir, LineEventLog log)
+            throws IOException, InterruptedException {
+        Clock clock = host.clock();
         HeapTrim trim = HeapTrim.system();
         trim.worked(clock.instant()); // the start-up itself is the first burst
-        try {
-            takeRequests(rec, uidDir, log);
-            while (!stopRequested) {
-                if (watcher != null && watcher.configChanged.getAndSet(false)) {
-                    reload(rec, log);
-                }
-                if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
-                    takeRequests(rec, uidDir, log);
-                }
-                Instant now = clock.instant();
-                Instant next = rec.step();
-                if (settings.once() && rec.settled()) {
-                    break;
-                }
-                if (!next.isAfter(now)) {
-                    trim.worked(now);
-                } else {
-                    Instant trimAt = trim.idle(clock.instant());
-                    if (trimAt != null && trimAt.isBefore(next)) {
-                        next = trimAt;
-                    }
-                }
-                waker.awaitUntil(next, clock);
+        takeRequests(rec, uidDir, log);
+        while (!stopRequested) {
+            if (watcher != null && watcher.configChanged.getAndSet(false)) {
+                reload(rec, log);
             }
-        } finally {
-            rotation.shutdownNow();
-            rec.shutdown();
-            if (watcher != null) {
-                watcher.close();
+            if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
+                takeRequests(rec, uidDir, log);
             }
+            Instant now = clock.instant();
+            Instant next = rec.step();
+            if (settings.once() && rec.settled()) {
+                break;
+            }
+            if (!next.isAfter(now)) {
+                trim.worked(now);
+            } else {
+                Instant trimAt = trim.idle(clock.instant());
+                if (trimAt != null && trimAt.isBefore(next)) {
+                    next = trimAt;
+                }
+            }
+            waker.awaitUntil(next, clock);
         }
-        if (stopRequested) {
-            log.info("exit", null, "signal received: apply ends, every service is left running");
-            return 0;
-        }
-        return finishOnce(rec, log);
     }
 
     private int finishOnce(Reconciler rec, LineEventLog log) {
