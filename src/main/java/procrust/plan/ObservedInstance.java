@@ -31,7 +31,6 @@ public record ObservedInstance(String id, String version, InstanceState state, L
 
     /** True when a live process belongs to this instance. */
     public boolean alive() {
-        return pid != null && (state == InstanceState.RUNNING || state == InstanceState.PENDING_HEALTH_CHECK
-                || state == InstanceState.STOPPING || state == InstanceState.SCHEDULED_STOP);
+        return pid != null && state != null && state.isLive();
     }
 }

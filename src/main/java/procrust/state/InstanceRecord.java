@@ -46,8 +46,7 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
 
     /** True when the record names a process that should be alive (it still has to be verified). */
     public boolean claimsLive() {
-        return pid != null && (state == InstanceState.RUNNING || state == InstanceState.PENDING_HEALTH_CHECK
-                || state == InstanceState.STOPPING || state == InstanceState.SCHEDULED_STOP);
+        return pid != null && state.isLive();
     }
 
     public Builder toBuilder() {
