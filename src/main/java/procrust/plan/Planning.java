@@ -259,22 +259,13 @@ final class Planning {
             if (e != null) {
                 deps.addAll(e.dependsOn());
             } else if (o != null) {
-                deps.addAll(recordedDependsOn(o));
+                deps.addAll(o.fingerprint().dependsOn());
             }
         }
         if (deps.isEmpty() && p.active != null) {
             deps.addAll(p.active.dependsOn());
         }
         return procs(deps);
-    }
-
-    /** The ids of {@code depends_on} in a recorded fingerprint ({@code List.toString()}: ids hold no comma). */
-    private static List<String> recordedDependsOn(ObservedInstance o) {
-        String text = o.fingerprint().getOrDefault("depends_on", "[]");
-        if (text.length() < 3 || !text.startsWith("[") || !text.endsWith("]")) {
-            return List.of();
-        }
-        return List.of(text.substring(1, text.length() - 1).split(", "));
     }
 
     private List<Proc> procs(Iterable<String> ids) {
@@ -333,11 +324,11 @@ final class Planning {
     }
 
     private static List<String> changedFields(ProcessSpec spec, ObservedInstance live) {
-        Map<String, String> was = live.fingerprint();
+        Map<String, String> was = live.fingerprint().fields();
         if (was.isEmpty()) {
             return List.of();
         }
-        Map<String, String> now = spec.fingerprint();
+        Map<String, String> now = spec.fingerprint().fields();
         List<String> changed = new ArrayList<>(0);
         for (Map.Entry<String, String> e : now.entrySet()) {
             if (!e.getValue().equals(was.get(e.getKey()))) {

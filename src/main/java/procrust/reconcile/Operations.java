@@ -179,12 +179,8 @@ final class Operations {
         if (s != null) {
             return s.stopTimeout();
         }
-        String recorded = state.find(k.id(), k.version()).map(r -> r.fingerprint().get("stop_timeout")).orElse(null);
-        try {
-            return recorded == null ? ProcessSpec.DEFAULT_STOP_TIMEOUT : Duration.parse(recorded);
-        } catch (java.time.format.DateTimeParseException e) {
-            return ProcessSpec.DEFAULT_STOP_TIMEOUT;
-        }
+        Duration recorded = state.find(k.id(), k.version()).map(r -> r.fingerprint().stopTimeout()).orElse(null);
+        return recorded == null ? ProcessSpec.DEFAULT_STOP_TIMEOUT : recorded;
     }
 
     /** Stops the instance's group; its record is STOPPING meanwhile and then becomes {@code after} (null: forgotten). */
