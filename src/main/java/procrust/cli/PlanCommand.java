@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,7 @@ import procrust.diag.Severity;
 import procrust.plan.Observed;
 import procrust.plan.Plan;
 import procrust.plan.Planner;
+import procrust.plan.Upcoming;
 import procrust.reconcile.Observation;
 import procrust.runtime.Host;
 import procrust.state.StateDirs;
@@ -73,10 +75,11 @@ final class PlanCommand implements Callable<Integer> {
         Host host = LinuxHost.create();
         Instant instant = at == null ? host.clock().instant() : at.toInstant(config.zone());
         Plan plan = Planner.plan(config, observed(config, common, host), instant);
+        List<Upcoming.Event> upcoming = Upcoming.of(config, instant);
         if (output.equals("json")) {
-            PlanJson.write(plan, config.zone(), out);
+            PlanJson.write(plan, upcoming, config.zone(), out);
         } else {
-            out.print(PlanText.render(plan, file.toString(), config.zone(), common.color()));
+            out.print(PlanText.render(plan, upcoming, file.toString(), config.zone(), common.color()));
         }
         out.flush();
         return detailedExitcode && plan.hasChanges() ? 2 : 0;

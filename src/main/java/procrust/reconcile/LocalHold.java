@@ -37,7 +37,7 @@ final class LocalHold {
         Host host = s.host();
         Clock clock = host.clock();
         StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
-        StateStore.ensureDir(s.logDir());
+        StateStore.createDir(s.logDir());
         Observation seen = Observation.read(s.uidDir(), config, host.table(), clock, true);
         if (seen.problem() != null) {
             log.log(EventLog.Level.ERROR, "state-corrupt", null, seen.problem());
@@ -64,7 +64,7 @@ final class LocalHold {
         EventLog quiet = (level, event, key, message) -> log.log("adopted".equals(event) ? EventLog.Level.DEBUG : level,
                 event, key, message);
         Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, narrowed, s.windows(),
-                store, quiet, s.logDir());
+                store, new LogMarks(quiet, s.logDir(), clock), s.logDir());
         Reconciler rec = new Reconciler(fx, config, state, waker::wake);
         rec.replaceState(state); // the hold (or release) is recorded before anything is signalled
         boolean timedOut = false;

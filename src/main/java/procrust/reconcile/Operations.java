@@ -212,11 +212,12 @@ final class Operations {
         if (launch.spawned() == null) {
             return;
         }
-        Outcome released = StartOp.release(launch, persist(), spec, reason, now);
+        Outcome released = StartOp.release(launch, persist(), spec, reason, fx.logDir(), now);
         apply(released, now);
         if (released.failure()) {
             return;
         }
+        launch.spawned().gate().open(); // after "started" is logged: its marker comes first in the service's log
         startedThisRun.add(k);
         watches.child(k, launch.spawned().pid(), launch.spawned().exit());
         if (spec.healthCheck() != null) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;
+import procrust.logs.LogAccess;
 import procrust.logs.LogFiles;
 import procrust.plan.InstanceState;
 import procrust.runtime.SpawnRequest;
@@ -68,9 +69,11 @@ final class StartOp {
 
     /**
      * Once the record of a spawned process was written ({@code notWritten} null) or could not be (why
-     * not): opens its gate and the command runs, or closes it and the start failed, never having run.
+     * not): the start failed, its gate closed and its command never ran; or the outcome says it
+     * started, and the caller opens its gate once that is logged (and marked in the service's log:
+     * the marker comes before the command's output). A {@code log_group} is given the log first.
      */
-    static Outcome release(Launch l, String notWritten, ProcessSpec spec, String reason, Instant now) {
+    static Outcome release(Launch l, String notWritten, ProcessSpec spec, String reason, Path logDir, Instant now) {
         Key k = l.outcome().key();
         Spawned sp = l.spawned();
         if (notWritten != null) {
@@ -78,9 +81,16 @@ final class StartOp {
             return Outcome.failedStart(k, ExitRules.failedStart(l.outcome().record().toBuilder().gone(null).build(),
                     spec, "not started: its pid could not be recorded (" + notWritten + ")", now));
         }
-        sp.gate().open();
-        return Outcome.none(k).log(EventLog.Level.INFO, "started", "pid " + sp.pid()
-                + (spec.healthCheck() != null ? ", health check next" : ", RUNNING") + ": " + reason);
+        Outcome out = Outcome.none(k);
+        if (spec.logs().group() != null) {
+            String why = LogAccess.share(LogFiles.fileFor(logDir, spec.id()), spec.logs().group());
+            if (why != null) {
+                out = out.log(EventLog.Level.WARN, "log-group", why + "; the log stays readable by procrust's user only");
+            }
+        }
+        boolean checked = spec.healthCheck() != null;
+        return out.log(EventLog.Level.INFO, "started", "pid " + sp.pid()
+                + (checked ? " (health check next)" : " (RUNNING: no health check)") + "; started because: " + reason);
     }
 
     /** The spawn of a command of this entry: its working dir, env + PROCRUST_*, its log file. */

@@ -88,7 +88,9 @@ final class StopOp {
             return Outcome.remove(key).log(EventLog.Level.INFO, "stopped", how + "; no process of its group remains");
         }
         InstanceRecord done = rec.toBuilder().gone(rec.lastExit()).afterStop(null).state(after, now).build();
-        return Outcome.put(key, done).log(EventLog.Level.INFO, "stopped", how
-                + "; no process of its group remains; now " + after + (done.note() == null ? "" : " (" + done.note() + ")"));
+        // a FAILED or BACKOFF outcome's note was logged with its own event just before
+        boolean said = after == InstanceState.FAILED || after == InstanceState.BACKOFF;
+        return Outcome.put(key, done).log(EventLog.Level.INFO, "stopped", how + "; no process of its group remains; now "
+                + after + (done.note() == null || said ? "" : " (" + done.note() + ")"));
     }
 }
