@@ -62,7 +62,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ApplySession.Settings s = new ApplySession.Settings(c.configFile(), base, c.logDirOption(), once, c.verbose());
         ApplySession session = new ApplySession(s, f -> ConfigGate.checkOrReport(f, Severity.ERROR), Planner::plan,
-                Windows::openingOf, err);
+                Windows::openingOf, LinuxHost.create(), err);
         if (metricsFile != null) {
             session.observe(new MetricsObserver(metricsFile, Planner::plan, err));
         }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import procrust.config.Config;
+import procrust.runtime.Host;
 import procrust.pictures.GraphDot;
 import procrust.pictures.GraphViews;
 import procrust.plan.ActiveGraph;
@@ -42,8 +43,10 @@ final class GraphCommand implements Callable<Integer> {
         if (config == null) {
             return 1;
         }
-        Instant instant = at == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : at.toInstant(config.zone());
-        ActiveGraph graph = ActiveGraph.of(config, PlanCommand.observed(config, Main.common()), instant);
+        Host host = LinuxHost.create();
+        Instant instant = at == null ? host.clock().instant().truncatedTo(ChronoUnit.SECONDS)
+                : at.toInstant(config.zone());
+        ActiveGraph graph = ActiveGraph.of(config, PlanCommand.observed(config, Main.common(), host), instant);
         PrintWriter out = spec.commandLine().getOut();
         switch (f) {
             case "dot":

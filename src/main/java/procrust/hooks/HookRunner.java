@@ -111,6 +111,15 @@ public final class HookRunner implements AutoCloseable {
         }
     }
 
+    /** True when the file in force has at least one hook (else events need no work at all). */
+    public boolean listening() {
+        try {
+            return !hooks.get().isEmpty();
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
     /** Runs dropped so far because the queue was full. */
     public int dropped() {
         return dropped.get();

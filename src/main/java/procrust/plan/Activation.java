@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import procrust.config.Config;
 import procrust.config.ProcessSpec;
 
 /**
- * The version rule of SPEC §3, in one place: at instant t the active version of an id is its non-fake
- * entry with the greatest {@code apply_on} not after t; of entries with the same {@code apply_on}, the
- * later one in the file. The planner ({@link Facts}) and the timeline ({@link Timeline}) both ask here.
+ * When the active version of an id changes: the instants of its versions, each with the version that
+ * {@link Config#activeAmong} (SPEC §3's one rule, the planner's too) names from then on. For the
+ * timeline ({@link Timeline}), which needs every change in a range rather than the version at one instant.
  */
 public final class Activation {
 
@@ -22,33 +24,22 @@ public final class Activation {
 
     /**
      * The non-fake entries of one id (in file order) as the steps in which they become active, in time
-     * order. An entry that shares its instant with a later entry of the file is never active and is left
-     * out.
+     * order: at each distinct {@code apply_on} instant, the version {@link Config#activeAmong} (the one
+     * rule of SPEC §3, which the planner uses too) names then. An entry that shares its instant with a
+     * later entry of the file is never active and is left out.
      */
     public static List<Step> steps(List<ProcessSpec> entries, ZoneId zone) {
-        List<Step> out = new ArrayList<>(entries.size());
+        TreeSet<Instant> instants = new TreeSet<>();
         for (ProcessSpec p : entries) {
             if (!p.isFake()) {
-                offer(out, new Step(p.applyInstant(zone), p));
+                instants.add(p.applyInstant(zone));
             }
         }
+        List<Step> out = new ArrayList<>(instants.size());
+        for (Instant t : instants) {
+            out.add(new Step(t, Config.activeAmong(entries, zone, t)));
+        }
         return out;
-    }
-
-    /**
-     * Adds one non-fake entry, given in file order, to {@code steps} (kept in time order): an entry at
-     * the instant of one already there replaces it (the later entry in the file wins).
-     */
-    static void offer(List<Step> steps, Step s) {
-        int i = steps.size();
-        while (i > 0 && steps.get(i - 1).at().isAfter(s.at())) {
-            i--;
-        }
-        if (i > 0 && steps.get(i - 1).at().equals(s.at())) {
-            steps.set(i - 1, s);
-        } else {
-            steps.add(i, s);
-        }
     }
 
     /** The index of the step active at {@code t}: the last one not after it, or -1 when none is. */

@@ -12,7 +12,8 @@ import procrust.config.ProcessSpec;
 
 /**
  * The facts one plan is made of, indexed once into one {@link Proc} per id: the file's versions, the
- * active version at the instant and the next one ({@link Activation}), and the observed instances.
+ * active version at the instant (the non-fake entry with the greatest {@code apply_on} not after it;
+ * equal instants: the later entry in the file), the next one, and the observed instances.
  */
 final class Facts {
 
@@ -30,18 +31,14 @@ final class Facts {
                 continue;
             }
             Instant when = instants.computeIfAbsent(p.applyOn(), a -> a.toInstant(zone));
-            Activation.offer(proc.steps, new Activation.Step(when, p));
+            if (when.isAfter(at) && (proc.next == null || when.isBefore(proc.nextAt))) {
+                proc.next = p;
+                proc.nextAt = when;
+            }
         }
         for (Proc proc : procs) {
-            int i = Activation.activeIndex(proc.steps, at);
-            if (i >= 0) {
-                proc.active = proc.steps.get(i).spec();
-                proc.activeAt = proc.steps.get(i).at();
-            }
-            if (i + 1 < proc.steps.size()) {
-                proc.next = proc.steps.get(i + 1).spec();
-                proc.nextAt = proc.steps.get(i + 1).at();
-            }
+            proc.active = Config.activeAmong(proc.versions, zone, at);
+            proc.activeAt = proc.active == null ? null : proc.active.applyInstant(zone);
         }
         this.instances = obs.instances();
         for (ObservedInstance o : instances) {

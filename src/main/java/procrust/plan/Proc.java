@@ -15,8 +15,6 @@ final class Proc {
     /** Position of the id's first entry among the file's ids (observed-only ids after them). */
     final int index;
     final List<ProcessSpec> versions = new ArrayList<>(1);
-    /** The non-fake versions in the order they become active ({@link Activation#steps}). */
-    final List<Activation.Step> steps = new ArrayList<>(1);
     /** The non-fake version with the greatest apply_on not after the instant, or null. */
     ProcessSpec active;
     Instant activeAt;

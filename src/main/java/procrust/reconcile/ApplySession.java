@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -18,9 +17,7 @@ import procrust.plan.Action;
 import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
 import procrust.plan.ActionKind;
-import procrust.runtime.KillSignaller;
-import procrust.runtime.LinuxLauncher;
-import procrust.runtime.LinuxProcessTable;
+import procrust.runtime.Host;
 import procrust.state.ApplyLock;
 import procrust.state.Requests;
 import procrust.state.StateDirs;
@@ -48,7 +45,7 @@ public final class ApplySession {
     private final PlanFunction planner;
     private final WindowOpening windows;
     private final PrintWriter err;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Host host;
     private final Waker waker = new Waker();
     private volatile boolean stopRequested;
     /** The file in force, for the log-rotation thread. */
@@ -57,10 +54,14 @@ public final class ApplySession {
     private boolean rejected;
     private final CountDownLatch finished = new CountDownLatch(1);
     private ApplyObserver observer = ApplyObserver.NONE;
+    /** The hooks of the file in force, fed by {@link #events} (set up in {@link #open}). */
+    private HookRunner hooks;
+    private HookedEventLog events;
 
     public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
-                        PrintWriter err) {
+                        Host host, PrintWriter err) {
         this.settings = settings;
+        this.host = host;
         this.loader = loader;
         this.planner = planner;
         this.windows = windows;
@@ -93,66 +94,14 @@ public final class ApplySession {
     }
 
     private int runLocked(Config first, Path uidDir, Path logDir) throws IOException, InterruptedException {
-        LineEventLog log = new LineEventLog(err, clock, settings.verbose());
-        LinuxProcessTable table = new LinuxProcessTable();
-        StateStore store = new StateStore(uidDir, first.uid(), clock);
-        StateStore.createDir(logDir);
-        if (first.logs().group() != null) {
-            String problem = LogAccess.folderProblem(logDir, first.logs().group());
-            if (problem != null) {
-                log.warn("log-group", null, problem);
-            }
-        }
-        StateStore.Loaded loaded = store.load(true);
-        if (loaded.problem() != null) {
-            log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
-        }
-        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), first, table, clock.instant());
-        for (String g : v.gone()) {
-            log.info("gone", null, g);
-        }
-        KillSignaller signaller = new KillSignaller();
-        OrphanProbes.end(table, signaller, first.uid(), log);
-        currentConfig = first;
-        HookRunner hooks = new HookRunner(logDir.resolve(HOOKS_LOG), first.uid(), () -> currentConfig.hooks(),
-                signaller, clock, msg -> log.warn("hook", null, msg));
-        Reconciler[] recRef = new Reconciler[1];
-        HookedEventLog events = new HookedEventLog(log, hooks, observer,
-                k -> recRef[0] == null ? null : recRef[0].state().find(k.id(), k.version()).orElse(null), logDir);
-        Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
-                store, new LogMarks(events, logDir, clock), logDir);
-        Reconciler rec = new Reconciler(fx, first, v.state(), waker::wake);
-        recRef[0] = rec;
-        if (!v.gone().isEmpty() || loaded.problem() != null) {
-            rec.setState(v.state());
-            rec.persist();
-        }
+        LineEventLog log = new LineEventLog(err, host.clock(), settings.verbose());
+        Reconciler rec = open(first, uidDir, logDir, log);
         log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
-                + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
-                + (settings.once() ? ", --once" : ""));
-        Thread hook = new Thread(() -> {
-            if (finished.getCount() == 0) {
-                return; // apply already ended: the JVM exits with apply's own status
-            }
-            stopRequested = true;
-            waker.wake();
-            try {
-                finished.await(900, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            // SIGTERM/SIGINT asked for a clean stop: exit 0, not the JVM's 128+signal, which systemd
-            // (and any supervisor) takes for a failure of the unit
-            Runtime.getRuntime().halt(0);
-        }, "procrust-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ScheduledExecutorService rotation = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "procrust-log-rotation");
-            t.setDaemon(true);
-            return t;
-        });
-        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, clock::instant),
-                msg -> log.warn("log-rotation", null, msg)).scheduleOn(rotation, RotationTask.DEFAULT_INTERVAL);
+                + settings.configFile() + ", " + first.processes().size() + " entries, state "
+                + uidDir.resolve(StateStore.FILE_NAME) + (settings.once() ? ", --once" : ""));
+        Runtime.getRuntime().addShutdownHook(shutdownHook());
+        currentConfig = first;
+        ScheduledExecutorService rotation = startLogRotation(logDir, log);
         Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
         StateStore.ensureDir(requestsDir);
         FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
@@ -161,41 +110,11 @@ public final class ApplySession {
         if (noHup != null) {
             log.warn("sighup", null, "SIGHUP cannot be caught (" + noHup + "): it would end apply; reload by editing the file");
         }
-        HeapTrim trim = HeapTrim.system();
-        trim.worked(clock.instant()); // the start-up itself is the first burst
         try {
-            takeRequests(rec, uidDir, log, events);
-            while (!stopRequested) {
-                boolean hangup = hup.take();
-                if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
-                    reload(rec, log, hangup);
-                }
-                if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
-                    takeRequests(rec, uidDir, log, events);
-                }
-                Instant now = clock.instant();
-                Instant next = rec.step();
-                observer.stepped(rec.config(), rec.state(), now);
-                if (observer != ApplyObserver.NONE) {
-                    Instant due = now.plusSeconds(ApplyObserver.EVERY_SECONDS);
-                    next = next.isAfter(due) ? due : next;
-                }
-                if (settings.once() && rec.settled()) {
-                    break;
-                }
-                if (!next.isAfter(now)) {
-                    trim.worked(now);
-                } else {
-                    Instant trimAt = trim.idle(clock.instant());
-                    if (trimAt != null && trimAt.isBefore(next)) {
-                        next = trimAt;
-                    }
-                }
-                waker.awaitUntil(next, clock);
-            }
+            loop(rec, watcher, hup, uidDir, log);
         } finally {
             if (settings.once() && !stopRequested) {
-                awaitHooks(hooks, log);
+                awaitHooks(log);
             }
             hooks.close();
             observer.close();
@@ -213,10 +132,119 @@ public final class ApplySession {
     }
 
     /**
+     * The reconciler on the state as found: each record that claims a live process verified against
+     * /proc, those found gone (and a corrupt file set aside) logged and written at once; children
+     * left by an earlier apply's health checks ended.
+     */
+    private Reconciler open(Config first, Path uidDir, Path logDir, LineEventLog log) throws IOException {
+        Clock clock = host.clock();
+        StateStore store = new StateStore(uidDir, first.uid(), clock);
+        StateStore.createDir(logDir);
+        if (first.logs().group() != null) {
+            String problem = LogAccess.folderProblem(logDir, first.logs().group());
+            if (problem != null) {
+                log.warn("log-group", null, problem);
+            }
+        }
+        Observation seen = Observation.read(uidDir, first, host.table(), clock, true);
+        if (seen.problem() != null) {
+            log.log(EventLog.Level.ERROR, "state-corrupt", null, seen.problem());
+        }
+        for (String g : seen.gone()) {
+            log.info("gone", null, g);
+        }
+        OrphanProbes.end(host.table(), host.signaller(), first.uid(), log);
+        currentConfig = first;
+        hooks = new HookRunner(logDir.resolve(HOOKS_LOG), first.uid(), () -> currentConfig.hooks(), host.signaller(),
+                clock, msg -> log.warn("hook", null, msg));
+        Reconciler[] ref = new Reconciler[1];
+        events = new HookedEventLog(log, hooks, observer,
+                k -> ref[0] == null ? null : ref[0].state().find(k.id(), k.version()).orElse(null), logDir);
+        Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, planner, windows,
+                store, new LogMarks(events, logDir, clock), logDir);
+        Reconciler rec = new Reconciler(fx, first, seen.state(), waker::wake);
+        ref[0] = rec;
+        if (!seen.gone().isEmpty() || seen.problem() != null) {
+            rec.replaceState(seen.state());
+        }
+        return rec;
+    }
+
+    /** On SIGTERM/SIGINT: asks the loop to stop, waits for it up to 900 ms, then exits 0. */
+    private Thread shutdownHook() {
+        return new Thread(() -> {
+            if (finished.getCount() == 0) {
+                return; // apply already ended: the JVM exits with apply's own status
+            }
+            stopRequested = true;
+            waker.wake();
+            try {
+                finished.await(900, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // SIGTERM/SIGINT asked for a clean stop: exit 0, not the JVM's 128+signal, which systemd
+            // (and any supervisor) takes for a failure of the unit
+            Runtime.getRuntime().halt(0);
+        }, "procrust-shutdown");
+    }
+
+    private ScheduledExecutorService startLogRotation(Path logDir, LineEventLog log) {
+        ScheduledExecutorService rotation = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "procrust-log-rotation");
+            t.setDaemon(true);
+            return t;
+        });
+        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, host.clock()::instant),
+                msg -> log.warn("log-rotation", null, msg)).scheduleOn(rotation, RotationTask.DEFAULT_INTERVAL);
+        return rotation;
+    }
+
+    /**
+     * Steps the reconciler until a signal (or, with --once, until it is settled), sleeping between
+     * steps; re-reads the file when it changed or on SIGHUP, takes requests when they arrive.
+     */
+    private void loop(Reconciler rec, FileWatcher watcher, Hangup hup, Path uidDir, LineEventLog log)
+            throws IOException, InterruptedException {
+        Clock clock = host.clock();
+        HeapTrim trim = HeapTrim.system();
+        trim.worked(clock.instant()); // the start-up itself is the first burst
+        takeRequests(rec, uidDir, log);
+        while (!stopRequested) {
+            boolean hangup = hup.take();
+            if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
+                reload(rec, log, hangup);
+            }
+            if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
+                takeRequests(rec, uidDir, log);
+            }
+            Instant now = clock.instant();
+            Instant next = rec.step();
+            observer.stepped(rec.config(), rec.state(), now);
+            if (observer != ApplyObserver.NONE) {
+                Instant due = now.plusSeconds(ApplyObserver.EVERY_SECONDS);
+                next = next.isAfter(due) ? due : next;
+            }
+            if (settings.once() && rec.settled()) {
+                break;
+            }
+            if (!next.isAfter(now)) {
+                trim.worked(now);
+            } else {
+                Instant trimAt = trim.idle(clock.instant());
+                if (trimAt != null && trimAt.isBefore(next)) {
+                    next = trimAt;
+                }
+            }
+            waker.awaitUntil(next, clock);
+        }
+    }
+
+    /**
      * {@code apply --once} ends when what is due is done, and the hooks of what it did belong to that:
      * it waits for them (each is ended at its timeout, so the wait is bounded by the longest one).
      */
-    private void awaitHooks(HookRunner hooks, LineEventLog log) throws InterruptedException {
+    private void awaitHooks(LineEventLog log) throws InterruptedException {
         java.time.Duration longest = java.time.Duration.ZERO;
         for (procrust.config.Hook h : currentConfig.hooks()) {
             longest = h.timeout().compareTo(longest) > 0 ? h.timeout() : longest;
@@ -286,14 +314,13 @@ public final class ApplySession {
         log.info("file-reloaded", null, f + ": " + c.processes().size() + " entries; planning again");
     }
 
-    private void takeRequests(Reconciler rec, Path uidDir, LineEventLog log, HookedEventLog events) throws IOException {
+    private void takeRequests(Reconciler rec, Path uidDir, LineEventLog log) throws IOException {
         for (Path p : Requests.pending(uidDir)) {
             try {
                 Requests.Request q = Requests.read(p);
-                List<String> heldBefore = rec.state().holds();
+                java.util.List<String> heldBefore = rec.state().holds();
                 StateFile s = Requests.applyTo(rec.state(), q);
-                rec.setState(s);
-                rec.persist();
+                rec.replaceState(s);
                 log.info("request", null, q.op() + " " + String.join(", ", q.ids()) + " (from " + p.getFileName() + ")");
                 for (String id : q.ids()) {
                     boolean now = s.holds().contains(id);

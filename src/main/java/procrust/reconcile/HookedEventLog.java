@@ -42,8 +42,8 @@ final class HookedEventLog implements EventLog {
     public void log(Level level, String event, Key key, String message) {
         inner.log(level, event, key, message);
         observer.event(event, key);
-        if (key == null) {
-            return;
+        if (key == null || !hooks.listening()) {
+            return; // without hooks an event costs nothing more than its log line
         }
         List<String> names = hookEvents(event, message);
         if (names.isEmpty()) {
@@ -62,6 +62,9 @@ final class HookedEventLog implements EventLog {
 
     /** An operator hold ({@code held}) or its release ({@code released}) of {@code id}. */
     void held(String id, boolean held) {
+        if (!hooks.listening()) {
+            return;
+        }
         hooks.fire(new HookEvent(held ? "held" : "released", id, null, null, null, LogFiles.fileFor(logDir, id)));
     }
 

@@ -77,7 +77,7 @@ class PicturesTest {
     ActiveGraph graph(Config c) {
         Instant at = LocalDateTime.parse("2025-01-06T09:00:00").atZone(c.zone()).toInstant();
         ObservedInstance db = new ObservedInstance("db", "2024-10-01T12:00:00", InstanceState.RUNNING, 42L, at, 0, 0,
-                null, null, Map.of(), false, null);
+                null, null, procrust.config.Fingerprint.NONE, false, null);
         return ActiveGraph.of(c, new Observed(List.of(db), Set.of("report")), at);
     }
 
