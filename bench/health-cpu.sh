@@ -14,7 +14,7 @@ shift $(( $# > 2 ? 2 : $# )) || true
 modes=("$@")
 [[ ${#modes[@]} -eq 0 ]] && modes=(none http)
 tmp=$(mktemp -d)
-procrust="$root/bin/procrust"
+procrust=${PROCRUST:-$root/bin/procrust}
 apply_pid=""
 server_pid=""
 state=""

@@ -41,12 +41,24 @@ public final class LivenessChecks {
     public record Checked(String id, String version, HealthRecord health) implements Finding {
     }
 
-    /** {@code failures} failures in a row: stop the instance and start it again through its restart policy. */
-    public record Unhealthy(String id, String version, HealthRecord health, String reason) implements Finding {
+    /**
+     * {@code failures} failures in a row: stop the instance and start it again through its restart
+     * policy. {@code passedBefore}: an attempt passed since it was first seen RUNNING.
+     */
+    public record Unhealthy(String id, String version, HealthRecord health, String reason, boolean passedBefore)
+            implements Finding {
     }
 
-    /** A RUNNING instance to check: its identity, its check, and how to spawn a command check of it. */
-    public record Target(String id, String version, Liveness check, Supplier<SpawnRequest> command) {
+    /**
+     * A RUNNING instance to check: its identity, its check, how to spawn a command check of it, and
+     * what an earlier apply found ({@code seed}: its last error and success are kept, never its count).
+     */
+    public record Target(String id, String version, Liveness check, Supplier<SpawnRequest> command,
+                         HealthRecord seed) {
+
+        public Target(String id, String version, Liveness check, Supplier<SpawnRequest> command) {
+            this(id, version, check, command, null);
+        }
     }
 
     /** A success is reported again (for the "last ok" of status) only when the last one shown is this old. */
@@ -55,10 +67,17 @@ public final class LivenessChecks {
     private final AttemptStarter attempts;
     private final Runnable wake;
     private final Map<List<String>, Tracker> trackers = new HashMap<>();
+    /** Set (from any thread) when an attempt that ends by itself is over. */
+    private volatile boolean ended;
+    private List<Target> lastRunning;
+    private Instant nextDue;
 
     public LivenessChecks(AttemptStarter attempts, Runnable wake) {
         this.attempts = attempts;
-        this.wake = wake;
+        this.wake = () -> {
+            ended = true;
+            wake.run();
+        };
     }
 
     private static final class Tracker {
@@ -69,6 +88,7 @@ public final class LivenessChecks {
         String lastError;
         Instant lastOk;
         Instant shownOk;
+        boolean passed;
     }
 
     /**
@@ -76,6 +96,11 @@ public final class LivenessChecks {
      * forgets (ending their attempt) the instances no longer in {@code running}.
      */
     public List<Finding> step(List<Target> running, Instant now) {
+        if (running == lastRunning && !ended && (nextDue == null || now.isBefore(nextDue))) {
+            return List.of(); // a wake for something else: nothing here is due (the loop wakes often)
+        }
+        ended = false;
+        lastRunning = running;
         List<Finding> out = new ArrayList<>();
         Set<List<String>> seen = new HashSet<>();
         for (Target t : running) {
@@ -84,7 +109,12 @@ public final class LivenessChecks {
             Tracker tr = trackers.get(key);
             if (tr == null) {
                 tr = new Tracker();
-                tr.next = now.plus(t.check().interval());
+                tr.next = aligned(now.plus(t.check().interval()), t.check().interval());
+                if (t.seed() != null) {
+                    tr.lastError = t.seed().lastError();
+                    tr.lastOk = t.seed().lastOk();
+                    tr.shownOk = t.seed().lastOk();
+                }
                 trackers.put(key, tr);
             }
             if (!t.check().equals(tr.check)) {
@@ -104,6 +134,7 @@ public final class LivenessChecks {
             }
             return true;
         });
+        nextDue = earliest();
         return out;
     }
 
@@ -122,7 +153,7 @@ public final class LivenessChecks {
             }
         }
         if (!now.isBefore(tr.next)) {
-            tr.next = now.plus(tr.check.interval());
+            tr.next = aligned(now.plus(tr.check.interval()), tr.check.interval());
             tr.inflight = attempts.start(tr.check.probe(), now, now.plus(tr.check.timeout()), t.command(), null, wake);
             ProbeResult r = tr.inflight.poll(now);
             if (r != null) { // over at once (could not start)
@@ -143,6 +174,7 @@ public final class LivenessChecks {
         if (r.ok()) {
             tr.failures = 0;
             tr.lastOk = now;
+            tr.passed = true;
         } else {
             tr.failures++;
             tr.lastError = r.detail();
@@ -150,7 +182,8 @@ public final class LivenessChecks {
         HealthRecord h = new HealthRecord(tr.failures, tr.lastError, tr.lastOk);
         if (!r.ok() && tr.failures >= tr.check.failures()) {
             return new Unhealthy(t.id(), t.version(), h, "health check failed " + tr.failures + " time"
-                    + (tr.failures == 1 ? "" : "s") + " in a row (" + tr.check.probe().describe() + "): " + r.detail());
+                    + (tr.failures == 1 ? "" : "s") + " in a row (" + tr.check.probe().describe() + "): " + r.detail(),
+                    tr.passed);
         }
         boolean okStale = r.ok() && (tr.shownOk == null || !now.isBefore(tr.shownOk.plus(OK_REFRESH)));
         if (tr.failures != before || !java.util.Objects.equals(errBefore, tr.lastError) || okStale) {
@@ -162,6 +195,19 @@ public final class LivenessChecks {
         return null;
     }
 
+    /**
+     * {@code t} rounded up to the next multiple of a grid of a quarter of the interval, at most 1 s:
+     * the checks of many services then come due together and share the loop's wakes (a hundred
+     * checks every 10 s wake it about ten times in those 10 s, not two hundred), each at most a
+     * quarter of its interval late.
+     */
+    static Instant aligned(Instant t, Duration interval) {
+        long grid = Math.max(1, Math.min(1000, interval.toMillis() / 4));
+        long ms = t.toEpochMilli();
+        long up = Math.floorDiv(ms + grid - 1, grid) * grid;
+        return up == ms && t.getNano() % 1_000_000 == 0 ? t : Instant.ofEpochMilli(up == ms ? ms + grid : up);
+    }
+
     /** The failures in a row of an instance now (0 when unknown). */
     public int failures(String id, String version) {
         Tracker tr = trackers.get(List.of(id, version));
@@ -170,6 +216,10 @@ public final class LivenessChecks {
 
     /** When {@link #step} must run again at the latest: the next attempt due or deadline to enforce; null when none. */
     public Instant nextWake() {
+        return nextDue;
+    }
+
+    private Instant earliest() {
         Instant next = null;
         for (Tracker tr : trackers.values()) {
             Instant w = tr.inflight == null ? tr.next : tr.inflight.deadline();
@@ -194,5 +244,7 @@ public final class LivenessChecks {
             }
         }
         trackers.clear();
+        nextDue = null;
+        lastRunning = null;
     }
 }

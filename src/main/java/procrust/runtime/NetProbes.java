@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,25 +31,53 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code tcp} check is a non-blocking connect through one {@link AsynchronousChannelGroup}. Every
  * attempt ends by its timeout at the latest, on one timer. Whatever the number of services, the
  * threads are the same four: the timer, the HTTP client's selector, one executor for its callbacks,
- * and the channel group's. Results complete on those threads; callers hand them to their own loop.
+ * and the channel group's, made at the first check (an apply without http/tcp checks has none).
+ * Results complete on those threads; callers hand them to their own loop. The methods may be called
+ * from any thread.
  */
 public final class NetProbes implements AutoCloseable {
 
-    private final ScheduledExecutorService timer;
-    private final ExecutorService callbacks;
-    private final AsynchronousChannelGroup channels;
-    private final HttpClient http;
+    private ScheduledExecutorService timer;
+    private ExecutorService callbacks;
+    private AsynchronousChannelGroup channels;
+    private HttpClient http;
+    private boolean closed;
 
-    public NetProbes() throws IOException {
-        timer = Executors.newSingleThreadScheduledExecutor(daemon("procrust-probe-timer"));
-        callbacks = Executors.newSingleThreadExecutor(daemon("procrust-probe-http"));
-        channels = AsynchronousChannelGroup.withFixedThreadPool(1, daemon("procrust-probe-tcp"));
-        http = HttpClient.newBuilder().executor(callbacks).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Makes the threads at the first check; false once closed. */
+    private synchronized boolean ready() {
+        if (closed) {
+            return false;
+        }
+        if (timer == null) {
+            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, daemon("procrust-probe-timer"));
+            // an attempt's time limit is cancelled as soon as it answers: dropped at once, not kept
+            // (with the exchange it refers to) until it would have fired, into the old generation
+            t.setRemoveOnCancelPolicy(true);
+            timer = t;
+            callbacks = Executors.newSingleThreadExecutor(daemon("procrust-probe-http"));
+            try {
+                channels = AsynchronousChannelGroup.withFixedThreadPool(1, daemon("procrust-probe-tcp"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot make the tcp checks' channel group", e);
+            }
+            http = HttpClient.newBuilder().executor(DIRECT).version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return true;
+    }
+
+    /** Runs the client's completions on its own selector thread: no hand-over to another thread per check. */
+    private static final java.util.concurrent.Executor DIRECT = Runnable::run;
+
+    private static CompletableFuture<ProbeResult> closedResult() {
+        return CompletableFuture.completedFuture(ProbeResult.failed("apply is ending"));
     }
 
     /** A GET of {@code uri}: up when it answers 200-399 within {@code timeout}. Never completes exceptionally. */
     public CompletableFuture<ProbeResult> http(URI uri, Duration timeout) {
+        if (!ready()) {
+            return closedResult();
+        }
         CompletableFuture<ProbeResult> out = new CompletableFuture<>();
         HttpRequest req;
         try {
@@ -78,6 +107,9 @@ public final class NetProbes implements AutoCloseable {
 
     /** A TCP connect to {@code host:port}: up when it succeeds within {@code timeout}. Never completes exceptionally. */
     public CompletableFuture<ProbeResult> tcp(String host, int port, Duration timeout) {
+        if (!ready()) {
+            return closedResult();
+        }
         CompletableFuture<ProbeResult> out = new CompletableFuture<>();
         timer.execute(() -> connect(host, port, timeout, out));
         return out;
@@ -159,7 +191,11 @@ public final class NetProbes implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        if (timer == null) {
+            return;
+        }
         timer.shutdownNow();
         callbacks.shutdownNow();
         try {

@@ -32,7 +32,7 @@ class LivenessChecksTest {
         @Override
         public Attempt start(Probe probe, Instant now, Instant deadline, java.util.function.Supplier<procrust.runtime.SpawnRequest> c,
                              procrust.logs.LogLineWatch w, Runnable wake) {
-            Scripted s = new Scripted(deadline);
+            Scripted s = new Scripted(deadline, wake);
             started.add(s);
             starts.add(now);
             return s;
@@ -45,11 +45,19 @@ class LivenessChecksTest {
 
     static final class Scripted implements Attempt {
         final Instant deadline;
+        final Runnable wake;
         ProbeResult result;
         boolean cancelled;
 
-        Scripted(Instant deadline) {
+        Scripted(Instant deadline, Runnable wake) {
             this.deadline = deadline;
+            this.wake = wake;
+        }
+
+        /** The attempt ends (on another thread, in real life) and wakes its owner. */
+        void finish(ProbeResult r) {
+            result = r;
+            wake.run();
         }
 
         @Override
@@ -90,17 +98,17 @@ class LivenessChecksTest {
     void threeFailuresInARowAreUnhealthyAndASuccessBetweenResetsTheCount() {
         at(0);
         at(10);
-        script.last().result = ProbeResult.failed("HTTP 503");
+        script.last().finish(ProbeResult.failed("HTTP 503"));
         assertEquals(List.of(new LivenessChecks.Checked("web", "v1", new HealthRecord(1, "HTTP 503", null))), at(11));
         at(20);
-        script.last().result = ProbeResult.failed("HTTP 503");
+        script.last().finish(ProbeResult.failed("HTTP 503"));
         assertEquals(new HealthRecord(2, "HTTP 503", null), at(21).get(0).health());
         at(30);
-        script.last().result = ProbeResult.ok("HTTP 200");
+        script.last().finish(ProbeResult.ok("HTTP 200"));
         assertEquals(new HealthRecord(0, "HTTP 503", T0.plusSeconds(31)), at(31).get(0).health());
         for (long t = 40; t <= 60; t += 10) {
             at(t);
-            script.last().result = ProbeResult.failed("connection refused");
+            script.last().finish(ProbeResult.failed("connection refused"));
         }
         List<LivenessChecks.Finding> f = at(61);
         assertEquals(1, f.size());
@@ -118,7 +126,7 @@ class LivenessChecksTest {
         at(20); // the first is still running: no second attempt
         assertEquals(1, script.started.size());
         assertEquals(T0.plusSeconds(15), checks.nextWake(), "its deadline");
-        script.last().result = ProbeResult.failed("still running at its timeout: process group 9 killed");
+        script.last().finish(ProbeResult.failed("still running at its timeout: process group 9 killed"));
         at(21); // over, and the next was due: it starts at once
         assertEquals(2, script.started.size());
         assertEquals(T0.plusSeconds(21), script.starts.get(1));
@@ -130,7 +138,7 @@ class LivenessChecksTest {
         int reported = 0;
         for (long t = 10; t <= 130; t += 10) {
             at(t);
-            script.last().result = ProbeResult.ok("HTTP 200");
+            script.last().finish(ProbeResult.ok("HTTP 200"));
             reported += at(t + 1).size();
         }
         assertEquals(3, reported, "at 11, 71 and 131 s: status's last_ok is at most a minute old");
