@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import procrust.config.Config;
+import procrust.config.Probe;
 import procrust.config.ProcessSpec;
+import procrust.health.AttemptStarter;
+import procrust.health.Attempts;
+import procrust.health.LivenessChecks;
+import procrust.logs.LogFiles;
+import procrust.logs.LogLineWatch;
 import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.plan.InstanceState;
@@ -20,7 +26,8 @@ import procrust.state.StateFile;
 
 /**
  * The level-based loop of apply, one {@link #step()} at a time: take in what happened (exits of
- * children, adopted processes found gone), move the one stop or health check in progress on, plan
+ * children, adopted processes found gone), move the liveness checks and the one stop or start health
+ * check in progress on, plan
  * afresh from the records, perform the first change of the plan, persist. {@code step} never blocks
  * and returns when it wants to run again; {@link ApplyLoop} does the waiting. Not thread-safe: only
  * the loop's thread calls it (exit callbacks only queue and {@link #wake()}).
@@ -43,6 +50,8 @@ public final class Reconciler {
     private final Set<Key> startedThisRun = new HashSet<>();
     private StopOp stop;
     private HealthOp health;
+    private final AttemptStarter attempts;
+    private final LivenessOp liveness;
     private Plan lastPlan;
     /** What {@link #lastPlan} was made from (identities: the records are immutable). */
     private StateFile plannedFrom;
@@ -61,6 +70,8 @@ public final class Reconciler {
         this.state = verified;
         this.waker = waker;
         this.watches = new Watches(waker);
+        this.attempts = new Attempts(fx.probes(), fx.launcher(), fx.signaller(), fx.table());
+        this.liveness = new LivenessOp(attempts, waker, verified);
         for (InstanceRecord r : verified.instances()) {
             if (r.claimsLive()) {
                 watches.adopt(new Key(r.id(), r.version()), r.pid());
@@ -114,6 +125,10 @@ public final class Reconciler {
         waker.run();
     }
 
+    AttemptStarter attempts() {
+        return attempts;
+    }
+
     void forgetWatch(Key k) {
         watches.forget(k);
     }
@@ -139,6 +154,7 @@ public final class Reconciler {
         Instant now = fx.clock().instant();
         boolean changed = takeExits(now);
         changed |= pollAdopted(now);
+        changed |= moveLiveness(now);
         if (stop == null) {
             stop = resumeStop(now);
         }
@@ -156,7 +172,7 @@ public final class Reconciler {
         if (health != null) {
             ProcessSpec spec = Entries.entry(config, health.key);
             if (spec == null) {
-                health.killProbe(this, Signal.KILL);
+                health.cancel();
                 health = null;
             } else if (health.progress(this, spec, now)) {
                 health = null;
@@ -219,12 +235,21 @@ public final class Reconciler {
         if (health != null) {
             next = min(next, health.nextWake());
         }
+        next = min(next, liveness.nextWake());
         next = min(next, watches.nextPoll());
-        for (Key k : startedThisRun) {
+        for (java.util.Iterator<Key> it = startedThisRun.iterator(); it.hasNext(); ) {
+            Key k = it.next();
             InstanceRecord r = state.find(k.id(), k.version()).orElse(null);
-            if (r != null && r.state() == InstanceState.RUNNING && r.startedAt() != null
-                    && now.isBefore(r.startedAt().plus(ExitRules.SETTLE))) {
-                next = min(next, r.startedAt().plus(ExitRules.SETTLE));
+            if (r == null) {
+                it.remove(); // forgotten: never underway again
+            } else if (r.state() == InstanceState.RUNNING && r.startedAt() != null && !"oneshot".equals(r.type())) {
+                if (now.isBefore(r.startedAt().plus(ExitRules.SETTLE))) {
+                    next = min(next, r.startedAt().plus(ExitRules.SETTLE));
+                } else {
+                    // settled: never underway again (a restart adds it anew); this runs at every wake,
+                    // and a hundred starts looked up in the state at each would cost more than the rest
+                    it.remove();
+                }
             }
         }
         return next.isBefore(now) ? now : next;
@@ -258,8 +283,9 @@ public final class Reconciler {
     /** apply is ending: ends a health-check attempt in flight (services themselves are left alone). */
     public void shutdown() {
         if (health != null) {
-            health.killProbe(this, Signal.KILL);
+            health.cancel();
         }
+        liveness.shutdown();
         persist();
     }
 
@@ -325,7 +351,7 @@ public final class Reconciler {
         }
         watches.markAdopted(k);
         if (health != null && health.key.equals(k)) {
-            health.killProbe(this, Signal.KILL);
+            health.cancel();
             health = null;
         }
         ExitRules.Outcome o = ExitRules.exited(r, Entries.entry(config, k), code, now);
@@ -402,7 +428,7 @@ public final class Reconciler {
             return;
         }
         if (health != null && health.key.equals(k)) {
-            health.killProbe(this, Signal.KILL);
+            health.cancel();
             health = null;
         }
         InstanceRecord stopping = r.toBuilder().state(InstanceState.STOPPING, now).afterStop(after).note(note).build();
@@ -415,18 +441,20 @@ public final class Reconciler {
 
     private void perform(Action a, Instant now) {
         switch (a.kind()) {
-            case START:
-                Spawned sp = Starter.start(this, new Key(a.id(), a.version()), a.reason(), now);
+            case START: {
+                Key k = new Key(a.id(), a.version());
+                LogLineWatch watch = logLineWatch(k, Entries.entry(config, k)); // the log's end just before the spawn
+                Spawned sp = Starter.start(this, k, a.reason(), now);
                 if (sp != null) {
-                    Key k = new Key(a.id(), a.version());
                     startedThisRun.add(k);
                     watches.child(k, sp.pid(), sp.exit());
                     ProcessSpec spec = Entries.entry(config, k);
                     if (spec.healthCheck() != null) {
-                        health = new HealthOp(k, spec.healthCheck(), now, now);
+                        health = new HealthOp(k, spec.healthCheck(), now, now, watch);
                     }
                 }
                 break;
+            }
             case STOP: {
                 Key k = new Key(a.id(), a.version());
                 boolean keep = Entries.entry(config, k) != null && Entries.isActive(config, k, now);
@@ -449,8 +477,10 @@ public final class Reconciler {
             if (r.state() == InstanceState.PENDING_HEALTH_CHECK && r.pid() != null) {
                 ProcessSpec spec = Entries.entry(config, new Key(r.id(), r.version()));
                 if (spec != null && spec.healthCheck() != null) {
-                    return new HealthOp(new Key(r.id(), r.version()), spec.healthCheck(),
-                            r.startedAt() == null ? now : r.startedAt(), now);
+                    // resumed (a new apply): a log_line check follows the log from its end now
+                    Key k = new Key(r.id(), r.version());
+                    return new HealthOp(k, spec.healthCheck(), r.startedAt() == null ? now : r.startedAt(), now,
+                            logLineWatch(k, spec));
                 }
                 if (spec != null) { // the check was removed from the file meanwhile: up now
                     setState(state.put(r.toBuilder().state(InstanceState.RUNNING, now).runningSince(now).build()));
@@ -458,6 +488,48 @@ public final class Reconciler {
             }
         }
         return null;
+    }
+
+    /** For a {@code log_line} start check: a watch of the log from its end now, else null. */
+    private LogLineWatch logLineWatch(Key k, ProcessSpec spec) {
+        if (spec == null || spec.healthCheck() == null || spec.healthCheck().probe().kind() != Probe.Kind.LOG_LINE) {
+            return null;
+        }
+        try {
+            return LogLineWatch.fromEnd(LogFiles.fileFor(fx.logDir(), k.id()), spec.healthCheck().probe().pattern());
+        } catch (IOException | RuntimeException e) {
+            fx.log().warn("health-check", k, "cannot watch the log: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Moves the liveness checks of RUNNING instances on; an instance found unhealthy is stopped (its
+     * group, confirmed) and then backs off as its restart policy says. True when a record changed.
+     */
+    private boolean moveLiveness(Instant now) {
+        boolean changed = false;
+        for (LivenessChecks.Unhealthy u : liveness.step(state, config, fx, now)) {
+            Key k = new Key(u.id(), u.version());
+            InstanceRecord r = state.find(k.id(), k.version()).orElse(null);
+            ProcessSpec spec = Entries.entry(config, k);
+            if (r == null || r.pid() == null || spec == null || r.state() != InstanceState.RUNNING) {
+                continue;
+            }
+            // an adopted process is proven ours again before its group is signalled
+            if (watches.isAdopted(k) && endUnlessStillOurs(r, fx.table().bootId(), now)) {
+                changed = true;
+                continue;
+            }
+            fx.log().warn("unhealthy", k, u.reason() + ": stopping process group " + r.pid());
+            ExitRules.Outcome o = ExitRules.unhealthy(r.toBuilder().health(u.health()).build(), spec, u.reason(),
+                    u.passedBefore(), now);
+            fx.log().warn(o.event(), k, o.record().note());
+            failures++;
+            settle(r, o.record(), now, true);
+            changed = true;
+        }
+        return changed;
     }
 
     private void prune(Instant now) {
@@ -469,12 +541,13 @@ public final class Reconciler {
 
     /** Writes the state when it changed; returns null when it is on disk, else why not. */
     String persist() {
-        if (!dirty) {
+        if (!dirty && !liveness.writeDue(fx.clock().instant())) {
             return null;
         }
         try {
-            fx.store().save(state);
+            fx.store().save(liveness.shown(state));
             dirty = false;
+            liveness.written();
             return null;
         } catch (IOException e) {
             fx.log().log(EventLog.Level.ERROR, "state-write-failed", null, "cannot write " + fx.store().file()

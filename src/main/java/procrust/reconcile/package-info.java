@@ -1,6 +1,6 @@
 /**
  * The reconciler: observe (state file + /proc), plan with the planner, perform the next due change,
  * persist, wait for the next event. Time from an injected Clock. May import: config, plan, state,
- * runtime, logs, diag.
+ * runtime, logs, health, diag.
  */
 package procrust.reconcile;

@@ -21,8 +21,8 @@ class StatusViewsTest {
     void healthIsAnObjectForAProcessWithALivenessCheckAndNullOtherwise() throws Exception {
         StatusReport r = new StatusReport("u", 1L, List.of(
                 new StatusReport.Row("web", "v1", "normal", InstanceState.RUNNING, 10L, NOW, 0,
-                        "health check failing: 1 of 3 (HTTP 503)", new HealthRecord(1, "HTTP 503", NOW.minusSeconds(10))),
-                new StatusReport.Row("new", "v1", "normal", InstanceState.RUNNING, 11L, NOW, 0, null, HealthRecord.NONE),
+                        "health check failing: 1 of 3 (HTTP 503)", null, new HealthRecord(1, "HTTP 503", NOW.minusSeconds(10))),
+                new StatusReport.Row("new", "v1", "normal", InstanceState.RUNNING, 11L, NOW, 0, null, null, HealthRecord.NONE),
                 new StatusReport.Row("job", "v1", "oneshot", InstanceState.COMPLETED, null, null, 0, null)),
                 null, true, NOW);
         JsonNode doc = new ObjectMapper().readTree(StatusViews.json(r));
