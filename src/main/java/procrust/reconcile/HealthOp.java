@@ -2,9 +2,11 @@ package procrust.reconcile;
 
 import java.time.Duration;
 import java.time.Instant;
+import procrust.config.Config;
 import procrust.config.HealthCheck;
 import procrust.config.ProcessSpec;
 import procrust.health.Attempt;
+import procrust.health.AttemptStarter;
 import procrust.logs.LogLineWatch;
 import procrust.plan.InstanceState;
 import procrust.runtime.ProbeResult;
@@ -21,66 +23,77 @@ import procrust.state.InstanceRecord;
 final class HealthOp {
 
     final Key key;
-    final HealthCheck check;
-    final Instant deadline;
+    private final HealthCheck check;
+    private final Instant deadline;
+    private final Runnable wake;
     private final LogLineWatch watch;
-    Instant nextAttempt;
+    private Instant nextAttempt;
     private Attempt attempt;
-    int attempts;
+    private int attempts;
 
-    /** @param watch the log watch begun just before the spawn, for a {@code log_line} check (else null) */
-    HealthOp(Key key, HealthCheck check, Instant startedAt, Instant now, LogLineWatch watch) {
+    /**
+     * @param watch the log watch begun just before the spawn, for a {@code log_line} check (else null)
+     * @param wake  called when an attempt ends (the loop looks at it at once)
+     */
+    HealthOp(Key key, HealthCheck check, Instant startedAt, Instant now, LogLineWatch watch, Runnable wake) {
         this.key = key;
         this.check = check;
         this.deadline = startedAt.plus(check.timeout());
         this.nextAttempt = now;
         this.watch = watch;
+        this.wake = wake;
     }
 
-    /** Moves the check on; returns true when it is over (RUNNING, or a failed start begun). */
-    boolean progress(Reconciler r, ProcessSpec spec, Instant now) {
-        InstanceRecord rec = r.state().find(key.id(), key.version()).orElse(null);
+    /**
+     * Moves the check of {@code rec} (its record now, or null) on. The outcome is
+     * {@link Outcome#over() over} when the check is: RUNNING, a failed start, or nothing left to check.
+     */
+    Outcome progress(InstanceRecord rec, ProcessSpec spec, Config config, Effects fx, AttemptStarter starter,
+                     Instant now) {
         if (rec == null || rec.state() != InstanceState.PENDING_HEALTH_CHECK) {
             cancel();
-            return true;
+            return Outcome.none(key).done();
         }
-        if (attempt != null && taken(r, rec, attempt.poll(now), now)) {
-            return true;
+        Outcome out = Outcome.none(key);
+        if (attempt != null) {
+            ProbeResult r = attempt.poll(now);
+            if (r != null) {
+                attempt = null;
+                if (r.ok()) {
+                    return passed(rec, r, now);
+                }
+                out = out.log(EventLog.Level.DEBUG, "health-check", "attempt " + attempts + ": " + r.detail());
+                nextAttempt = now.plus(check.interval());
+            }
         }
         if (!now.isBefore(deadline)) {
             cancel();
             String why = "health check did not pass within " + human(check.timeout()) + " (" + attempts
                     + " attempt" + (attempts == 1 ? "" : "s") + ")";
-            r.failStart(rec, spec, why, now);
-            return true;
+            return out.then(Outcome.ended(key, ExitRules.failedStart(rec, spec, why, now), true).done());
         }
         if (attempt == null && !now.isBefore(nextAttempt)) {
             attempts++;
-            attempt = r.attempts().start(check.probe(), now, deadline,
-                    () -> OrphanProbes.probeRequest(r.config(), r.fx().logDir(), spec, check.command()), watch, r::wake);
-            // over at once: a log_line look, or a command that could not start
-            return taken(r, rec, attempt.poll(now), now);
+            attempt = starter.start(check.probe(), now, deadline,
+                    () -> OrphanProbes.probeRequest(config, fx.logDir(), spec, check.command()), watch, wake);
+            ProbeResult r = attempt.poll(now);
+            if (r != null) { // over at once: a log_line look, or a command that could not start
+                attempt = null;
+                if (r.ok()) {
+                    return out.then(passed(rec, r, now));
+                }
+                out = out.log(EventLog.Level.DEBUG, "health-check", "attempt " + attempts + ": " + r.detail());
+                nextAttempt = now.plus(check.interval());
+            }
         }
-        return false;
+        return out;
     }
 
-    /** Takes in the attempt's result, when there is one; true when the check passed. */
-    private boolean taken(Reconciler r, InstanceRecord rec, ProbeResult res, Instant now) {
-        if (res == null) {
-            return false;
-        }
-        attempt = null;
-        if (res.ok()) {
-            r.setState(r.state().put(rec.toBuilder().state(InstanceState.RUNNING, now).runningSince(now)
-                    .note(null).build()));
-            r.fx().log().info("healthy", key, "health check passed (attempt " + attempts + ", "
-                    + Duration.between(rec.startedAt(), now).toMillis() + " ms after start; " + res.detail()
-                    + "): RUNNING");
-            return true;
-        }
-        r.fx().log().debug("health-check", key, "attempt " + attempts + ": " + res.detail());
-        nextAttempt = now.plus(check.interval());
-        return false;
+    private Outcome passed(InstanceRecord rec, ProbeResult r, Instant now) {
+        return Outcome.put(key, rec.toBuilder().state(InstanceState.RUNNING, now).runningSince(now).note(null).build())
+                .done().log(EventLog.Level.INFO, "healthy", "health check passed (attempt " + attempts + ", "
+                        + Duration.between(rec.startedAt(), now).toMillis() + " ms after start; " + r.detail()
+                        + "): RUNNING");
     }
 
     Instant nextWake() {

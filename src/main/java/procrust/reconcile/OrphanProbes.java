@@ -32,7 +32,7 @@ final class OrphanProbes {
      * environment, working dir and user), plus the probe mark, output to {@code LOGDIR/health/<id>.log}.
      */
     static SpawnRequest probeRequest(Config config, Path logDir, ProcessSpec spec, String command) {
-        SpawnRequest r = Starter.spawnRequest(config, logDir, spec, command);
+        SpawnRequest r = StartOp.spawnRequest(config, logDir, spec, command);
         Map<String, String> env = new LinkedHashMap<>(r.env());
         env.put(MARK, "1");
         return new SpawnRequest(r.command(), r.workingDir(), env, LogFiles.healthFileFor(logDir, spec.id()));
