@@ -7,12 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import procrust.config.CheckResult;
 import procrust.diag.Severity;
 import procrust.plan.Planner;
 import procrust.plan.Windows;
 import procrust.reconcile.ApplySession;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
 
 /**
  * {@code procrust apply [--once]}: makes the host match the file and keeps it matching. As root, a

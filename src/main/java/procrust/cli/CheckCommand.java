@@ -1,13 +1,13 @@
 package procrust.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import procrust.validate.CheckResult;
-import procrust.validate.ConfigChecker;
+import picocli.CommandLine;
+import procrust.config.CheckResult;
 import procrust.diag.Severity;
+import procrust.validate.ConfigChecker;
 
 /** {@code procrust check}: validates the file; exit 0 valid (warnings allowed), 1 invalid. */
 @Command(name = "check", mixinStandardHelpOptions = true, description = {"Validate the file: every problem, with file, line and column.",

@@ -12,17 +12,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import procrust.config.CheckResult;
 import procrust.diag.Severity;
 import procrust.plan.Planner;
 import procrust.plan.Windows;
+import procrust.reconcile.EventLog;
 import procrust.reconcile.HoldTargets;
 import procrust.reconcile.Holds;
-import procrust.runtime.Host;
-import procrust.reconcile.EventLog;
 import procrust.reconcile.LineEventLog;
+import procrust.runtime.Host;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
-import procrust.validate.CheckResult;
 
 /** What {@code stop} and {@code start} share: the ids, {@code --all}, {@code --group}, and the run. */
 abstract class HoldCommand implements Callable<Integer> {

@@ -5,17 +5,17 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import procrust.config.CheckResult;
 import procrust.logs.LogFollower;
 import procrust.logs.LogTail;
 import procrust.logs.ProcessLogs;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /** {@code procrust logs ID [-f] [-n N]}: the last lines of a process's log, or follow it like tail -F. */

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
+import procrust.config.CheckResult;
 import procrust.config.Config;
 import procrust.diag.Code;
 import procrust.diag.Diagnostic;
@@ -22,7 +23,6 @@ import procrust.plan.Upcoming;
 import procrust.reconcile.Observation;
 import procrust.runtime.Host;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
 
 /**
  * {@code procrust plan [--at DATETIME] [--detailed-exitcode]}: what apply would do now, or at that

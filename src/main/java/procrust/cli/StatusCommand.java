@@ -7,13 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
+import procrust.config.CheckResult;
 import procrust.plan.Planner;
 import procrust.reconcile.Observation;
 import procrust.reconcile.StatusBuilder;
 import procrust.reconcile.StatusReport;
 import procrust.runtime.Host;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /**

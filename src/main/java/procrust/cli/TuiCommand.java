@@ -4,16 +4,17 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import procrust.config.CheckResult;
+import procrust.reconcile.Observation;
 import procrust.runtime.Host;
 import procrust.state.StateDirs;
 import procrust.tui.Palette;
 import procrust.tui.SnapshotSource;
 import procrust.tui.TuiApp;
-import procrust.validate.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /**
@@ -53,7 +54,8 @@ final class TuiCommand implements Callable<Integer> {
         }
         Host host = LinuxHost.create();
         SnapshotSource source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
-                c.logDirOption(), ConfigChecker::check, host.table(), host.clock());
+                c.logDirOption(), ConfigChecker::check,
+                Observation.readOnly(host.table(), host.clock()));
         TuiApp app = new TuiApp(source, new TuiHolds(c, host), new Palette(c.color()), host.clock());
         try (Terminal t = TerminalBuilder.builder().system(true).provider("exec").dumb(false).build()) {
             return app.run(t);

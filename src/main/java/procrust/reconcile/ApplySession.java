@@ -10,11 +10,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import procrust.config.CheckResult;
 import procrust.config.Config;
 import procrust.diag.Diagnostic;
-import procrust.plan.Action;
 import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
+import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.runtime.Host;
 import procrust.state.ApplyLock;
@@ -22,7 +23,6 @@ import procrust.state.Requests;
 import procrust.state.StateDirs;
 import procrust.state.StateFile;
 import procrust.state.StateStore;
-import procrust.validate.CheckResult;
 
 /**
  * One {@code procrust apply}: takes the uid's lock, loads and verifies the state, then runs the
