@@ -14,7 +14,7 @@ final class InitCommand extends FileCommand {
     public Integer call() throws IOException {
         Path file = file();
         try {
-            String uid = Starter.write(file);
+            String uid = InitTemplate.write(file);
             out().println("procrust: wrote " + file + " (uid " + uid + "); next: procrust check -c "
                     + file);
             return 0;

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import procrust.config.CheckResult;
 import procrust.config.Config;
 import procrust.diag.Diagnostic;
 import procrust.logs.LogAccess;
@@ -23,6 +22,7 @@ import procrust.state.Requests;
 import procrust.state.StateDirs;
 import procrust.state.StateFile;
 import procrust.state.StateStore;
+import procrust.config.CheckResult;
 
 /**
  * One {@code procrust apply}: takes the uid's lock, loads and verifies the state, then runs the
@@ -176,7 +176,7 @@ public final class ApplySession {
     }
 
     /**
-     * Steps the reconciler until a signal (or, with --once, until it is settled), sleeping between
+     * Steps the reconciler until a signal (or, with --once, until it is idle), sleeping between
      * steps; re-reads the file when it changed or on SIGHUP, takes requests when they arrive.
      */
     private void loop(Reconciler rec, FileWatcher watcher, Hangup hup, Path uidDir, LineEventLog log)
@@ -195,7 +195,7 @@ public final class ApplySession {
             }
             Instant now = clock.instant();
             Instant next = rec.step();
-            if (settings.once() && rec.settled()) {
+            if (settings.once() && rec.idle()) {
                 break;
             }
             if (!next.isAfter(now)) {
