@@ -8,7 +8,7 @@ import procrust.state.InstanceRecord;
 import procrust.state.StateFile;
 
 /**
- * The instances this run of the reconciler started. An exit within {@link ExitRules#SETTLE} of its
+ * The instances this run of the reconciler started. An exit within {@link ExitRules#MIN_UPTIME} of its
  * spawn is a failed start, so the loop wakes when that first second ends, and {@code apply --once}
  * waits for it (and for health checks and oneshots of this run) before it reports.
  */
@@ -36,7 +36,7 @@ final class RecentStarts {
                 continue;
             }
             if (r.state() == InstanceState.RUNNING && r.startedAt() != null && !"oneshot".equals(r.type())) {
-                Instant end = r.startedAt().plus(ExitRules.SETTLE);
+                Instant end = r.startedAt().plus(ExitRules.MIN_UPTIME);
                 if (now.isBefore(end)) {
                     next = next == null || end.isBefore(next) ? end : next;
                 } else {
@@ -57,7 +57,7 @@ final class RecentStarts {
             if (r.state() == InstanceState.PENDING_HEALTH_CHECK || "oneshot".equals(r.type())) {
                 return true;
             }
-            if (r.startedAt() != null && now.isBefore(r.startedAt().plus(ExitRules.SETTLE))) {
+            if (r.startedAt() != null && now.isBefore(r.startedAt().plus(ExitRules.MIN_UPTIME))) {
                 return true;
             }
         }
