@@ -51,17 +51,17 @@ class LivenessTest {
     /** Moves the clock on and lets the check run; {@code code}: its exit, or null to leave it hanging. */
     void attempt(Integer code) {
         f.clock.advance(Duration.ofSeconds(10));
-        f.settle();
+        f.stepUntilAsleep();
         if (code != null) {
             rt.exit(rt.last("probe").pid, code);
-            f.settle();
+            f.stepUntilAsleep();
         }
     }
 
     @Test
     void failuresInARowStopTheGroupAndRestartThroughTheBackOff() throws Exception {
         f.start(config(checked("probe", 3, 5)));
-        f.settle();
+        f.stepUntilAsleep();
         long first = rt.last("run-web").pid;
         assertEquals(List.of("spawn run-web"), rt.effects, "the first attempt comes one interval after RUNNING");
         attempt(1);
@@ -77,7 +77,7 @@ class LivenessTest {
         assertTrue(f.events.stream().anyMatch(e -> e.startsWith("unhealthy web@" + V1 + ": health check failed 3 times "
                 + "in a row (command probe): exit 1: stopping process group " + first)), f.events::toString);
         f.clock.advance(Duration.ofSeconds(2));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(InstanceState.RUNNING, web().state(), f.events::toString);
         assertTrue(rt.last("run-web").pid != first, "started again after its back-off");
         assertEquals(1, web().restarts());
@@ -87,11 +87,11 @@ class LivenessTest {
     @Test
     void aHungCheckIsKilledAtItsTimeoutAndTheNextWaitsForIt() throws Exception {
         f.start(config(checked("probe", 3, 5)));
-        f.settle();
+        f.stepUntilAsleep();
         attempt(null);
         long probe = rt.last("probe").pid;
         f.clock.advance(Duration.ofSeconds(5));
-        f.settle();
+        f.stepUntilAsleep();
         assertTrue(rt.effects.contains("KILL " + probe), rt.effects::toString);
         assertEquals(1, f.store.load(false).state().find("web", V1).orElseThrow().health().failures());
         assertTrue(f.store.load(false).state().find("web", V1).orElseThrow().health().lastError()
@@ -101,11 +101,11 @@ class LivenessTest {
     @Test
     void aStormOfFailuresThatNeverPassedEndsInFailed() {
         f.start(config(checked("probe", 1, 2)));
-        f.settle();
+        f.stepUntilAsleep();
         attempt(1);
         assertEquals(InstanceState.BACKOFF, web().state(), f.events::toString);
         f.clock.advance(Duration.ofSeconds(2));
-        f.settle();
+        f.stepUntilAsleep();
         attempt(1);
         assertEquals(InstanceState.FAILED, web().state(), f.events::toString);
         assertTrue(web().note().contains("health check failed 1 time in a row"), web().note());
