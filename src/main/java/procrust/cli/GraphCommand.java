@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import procrust.config.Config;
 import procrust.runtime.Host;
 import procrust.pictures.GraphDot;
@@ -22,10 +19,7 @@ import procrust.plan.ActiveGraph;
 @Command(name = "graph", description = {"Show the dependency graph of the versions active now (or at --at), with "
         + "each process's state when one is recorded.",
         "Arrows go from a dependency to what depends on it. Exit status: 0; 1 invalid file."})
-final class GraphCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class GraphCommand extends PictureCommand {
 
     @Option(names = "--at", paramLabel = "DATETIME", converter = DateTimeArg.Converter.class,
             description = "The instant whose active versions to draw: ISO-8601, local (read in the file's timezone) "
@@ -38,16 +32,16 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String f = PictureGate.format(spec, format, "mermaid", "mermaid", "dot", "json");
-        Config config = PictureGate.config(spec, f.equals("json"));
+        String f = format(format, "mermaid", "mermaid", "dot", "json");
+        Config config = config(f.equals("json"));
         if (config == null) {
             return 1;
         }
         Host host = LinuxHost.create();
         Instant instant = at == null ? host.clock().instant().truncatedTo(ChronoUnit.SECONDS)
                 : at.toInstant(config.zone());
-        ActiveGraph graph = ActiveGraph.of(config, PlanCommand.observed(config, Main.common(), host), instant);
-        PrintWriter out = spec.commandLine().getOut();
+        ActiveGraph graph = ActiveGraph.of(config, PlanCommand.observed(config, common(), host), instant);
+        PrintWriter out = out();
         switch (f) {
             case "dot":
                 out.print(GraphDot.render(graph, config.zone()));

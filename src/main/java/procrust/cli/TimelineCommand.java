@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import procrust.config.Config;
 import procrust.pictures.TimelineGantt;
 import procrust.pictures.TimelineJson;
@@ -24,12 +21,9 @@ import procrust.plan.Timeline;
 @Command(name = "timeline", description = {"Show when each process will run over the next days: windows opening "
         + "and closing, versions switching (holds and dependencies aside).",
         "Exit status: 0; 1 invalid file."})
-final class TimelineCommand implements Callable<Integer> {
+final class TimelineCommand extends PictureCommand {
 
     static final int MAX_DAYS = 366;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--from", paramLabel = "DATETIME", converter = DateTimeArg.Converter.class,
             description = "Start here instead of now: ISO-8601, local (read in the file's timezone), with an offset, "
@@ -46,19 +40,19 @@ final class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String f = PictureGate.format(spec, format, "text", "text", "mermaid", "json");
+        String f = format(format, "text", "text", "mermaid", "json");
         if (days < 1 || days > MAX_DAYS) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--days': " + days + " (give 1 to " + MAX_DAYS + ")");
         }
-        Config config = PictureGate.config(spec, f.equals("json"));
+        Config config = config(f.equals("json"));
         if (config == null) {
             return 1;
         }
         Instant start = from == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : from.toInstant(config.zone());
         Instant end = start.atZone(config.zone()).plusDays(days).toInstant();
         Timeline.Result t = Timeline.of(config, start, end);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         switch (f) {
             case "json":
                 out.print(TimelineJson.render(t));

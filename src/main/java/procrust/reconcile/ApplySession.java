@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import procrust.config.Config;
 import procrust.hooks.HookRunner;
 import procrust.diag.Diagnostic;
-import procrust.plan.Action;
 import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
+import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.runtime.Host;
 import procrust.state.ApplyLock;
@@ -23,7 +23,7 @@ import procrust.state.Requests;
 import procrust.state.StateDirs;
 import procrust.state.StateFile;
 import procrust.state.StateStore;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /**
  * One {@code procrust apply}: takes the uid's lock, loads and verifies the state, then runs the
@@ -161,7 +161,7 @@ public final class ApplySession {
         events = new HookedEventLog(log, hooks, observer,
                 k -> ref[0] == null ? null : ref[0].state().find(k.id(), k.version()).orElse(null), logDir);
         Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, planner, windows,
-                store, new LogMarks(events, logDir, clock), logDir);
+                store, new LogMarks(events, logDir, clock), logDir, host.probes());
         Reconciler rec = new Reconciler(fx, first, seen.state(), waker::wake);
         ref[0] = rec;
         if (!seen.gone().isEmpty() || seen.problem() != null) {
@@ -201,7 +201,7 @@ public final class ApplySession {
     }
 
     /**
-     * Steps the reconciler until a signal (or, with --once, until it is settled), sleeping between
+     * Steps the reconciler until a signal (or, with --once, until it is idle), sleeping between
      * steps; re-reads the file when it changed or on SIGHUP, takes requests when they arrive.
      */
     private void loop(Reconciler rec, FileWatcher watcher, Hangup hup, Path uidDir, LineEventLog log)
@@ -225,7 +225,7 @@ public final class ApplySession {
                 Instant due = now.plusSeconds(ApplyObserver.EVERY_SECONDS);
                 next = next.isAfter(due) ? due : next;
             }
-            if (settings.once() && rec.settled()) {
+            if (settings.once() && rec.idle()) {
                 break;
             }
             if (!next.isAfter(now)) {

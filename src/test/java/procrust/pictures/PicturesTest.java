@@ -25,7 +25,7 @@ import procrust.plan.InstanceState;
 import procrust.plan.Observed;
 import procrust.plan.ObservedInstance;
 import procrust.plan.Timeline;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /** The views of the graph and the timeline, checked structurally (Mermaid) and by value (JSON, text). */

@@ -1,31 +1,26 @@
 package procrust.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
+import procrust.config.CheckResult;
 import procrust.config.Config;
 import procrust.diag.Code;
 import procrust.diag.Diagnostic;
 import procrust.diag.Severity;
-import procrust.validate.CheckResult;
 
 /**
  * What {@code graph} and {@code timeline} share: the format (from {@code --format}, else {@code
  * --output json}, else the command's default) and the file, read as plan reads it (an invalid file is
  * reported like {@code check} does, and the command exits 1).
  */
-final class PictureGate {
-
-    private PictureGate() {
-    }
+abstract class PictureCommand extends FileCommand {
 
     /** The format asked for; a usage error when it is not one of {@code allowed}. */
-    static String format(CommandSpec spec, String format, String fallback, String... allowed) {
+    String format(String format, String fallback, String... allowed) {
         String f = format;
         if (f == null) {
-            f = Main.common().output().equals("json") ? "json" : fallback;
+            f = "json".equals(common().output()) ? "json" : fallback;
         }
         for (String a : allowed) {
             if (a.equals(f)) {
@@ -37,27 +32,24 @@ final class PictureGate {
     }
 
     /** The valid file, or null after reporting its diagnostics (as JSON on stdout for the json format). */
-    static Config config(CommandSpec spec, boolean json) throws IOException {
-        CommonOptions common = Main.common();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Path file = common.configFile();
+    Config config(boolean json) throws IOException {
+        Path file = file();
         CheckResult checked = ConfigGate.check(file, Severity.WARNING);
         for (Diagnostic d : checked.diagnostics()) {
             if (d.code() == Code.INSECURE_FILE) {
-                err.println(file + ": warning[" + d.code().wire() + "]: " + d.message());
+                err().println(file + ": warning[" + d.code().wire() + "]: " + d.message());
             }
         }
         if (checked.valid()) {
             return checked.config();
         }
         if (json) {
-            CheckViews.json(checked, out);
+            CheckViews.json(checked, out());
         } else {
-            CheckViews.text(checked, file.toString(), common.color(), err);
+            CheckViews.text(checked, file.toString(), common().color(), err());
         }
-        out.flush();
-        err.flush();
+        out().flush();
+        err().flush();
         return null;
     }
 }
