@@ -24,7 +24,7 @@ import procrust.state.StateDirs;
 import procrust.state.StateStore;
 import procrust.validate.CheckResult;
 
-/** What {@code stop} and {@code start} share: the ids, {@code --all}, {@code --group}, and the run. */
+/** What {@code stop} and {@code start} share: the ids, {@code --all}, {@code --label}, and the run. */
 abstract class HoldCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +36,7 @@ abstract class HoldCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every process of the file.")
     boolean all;
 
-    @Option(names = "--group", paramLabel = "G", description = "Every process whose entry has group = \"G\".")
+    @Option(names = "--label", paramLabel = "L", description = "Every process whose entry has label = \"L\".")
     String group;
 
     abstract Holds.Op op();

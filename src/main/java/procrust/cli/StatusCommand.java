@@ -33,8 +33,8 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--group", paramLabel = "G",
-            description = "Only the processes whose entry has group = \"G\" (and the exit status for them).")
+    @picocli.CommandLine.Option(names = "--label", paramLabel = "L",
+            description = "Only the processes whose entry has label = \"L\" (and the exit status for them).")
     String group;
 
     @Override
@@ -70,9 +70,9 @@ final class StatusCommand implements Callable<Integer> {
                 loaded.problem(), Planner::plan, now);
         if (group != null) {
             java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-            r.config().processes().stream().filter(p -> group.equals(p.group())).forEach(p -> ids.add(p.id()));
+            r.config().processes().stream().filter(p -> group.equals(p.label())).forEach(p -> ids.add(p.id()));
             if (ids.isEmpty()) {
-                err.println("procrust: no process of " + c.configFile() + " has group \"" + group + "\"");
+                err.println("procrust: no process of " + c.configFile() + " has label \"" + group + "\"");
                 err.flush();
                 return 1;
             }

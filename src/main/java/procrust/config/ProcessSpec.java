@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * One {@code [[process]]} entry after normalisation: every default filled in, never null except
- * {@code workingDir}, {@code healthCheck} and {@code group}. Entries with the same {@code id} are
+ * {@code workingDir}, {@code healthCheck} and {@code label}. Entries with the same {@code id} are
  * versions of one process; the instance identity is ({@code id}, {@code applyOn.text()}).
  *
  * @param index      0-based position of the entry in the file (ties in ordering keep file order)
@@ -30,7 +30,7 @@ public record ProcessSpec(
         Schedule schedule,
         HealthCheck healthCheck,
         RestartPolicy restart,
-        String group,
+        String label,
         LogPolicy logs,
         SourcePos pos,
         Map<String, SourcePos> fieldPos) {

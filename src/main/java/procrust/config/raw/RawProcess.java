@@ -43,7 +43,7 @@ public record RawProcess(
         @Valid RawHealthCheck startHealthCheck,
         @Valid RawRestart restart,
         @Pattern(regexp = IdPattern.REGEX, message = "must be " + IdPattern.MESSAGE)
-        String group,
+        String label,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
         @Min(value = 1, message = "must be at least 1") Long logKeep) implements Located {
 
@@ -55,7 +55,7 @@ public record RawProcess(
     /** The same entry at another place among the entries of the file. */
     public RawProcess withIndex(int newIndex) {
         return new RawProcess(newIndex, pos, at, id, command, applyOn, type, dependsOn, workingDir, env, stopTimeout,
-                schedule, startHealthCheck, restart, group, logMaxSize, logKeep);
+                schedule, startHealthCheck, restart, label, logMaxSize, logKeep);
     }
 
     /** True for an entry that is ignored everywhere ({@code type = "fake"}). */

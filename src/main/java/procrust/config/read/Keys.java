@@ -9,7 +9,7 @@ final class Keys {
 
     static final List<String> TOP = List.of("uid", "file_format", "timezone", "log_max_size", "log_keep", "process");
     static final List<String> PROCESS = List.of("id", "command", "apply_on", "type", "depends_on", "working_dir",
-            "env", "stop_timeout", "schedule", "start_health_check", "restart", "group", "log_max_size", "log_keep");
+            "env", "stop_timeout", "schedule", "start_health_check", "restart", "label", "log_max_size", "log_keep");
     static final List<String> SCHEDULE = List.of("start_time", "stop_time", "week_days");
     static final List<String> HEALTH_CHECK = List.of("command", "timeout", "interval");
     static final List<String> RESTART = List.of("policy", "max_attempts", "delay", "max_delay");

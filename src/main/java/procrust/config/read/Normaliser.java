@@ -71,7 +71,7 @@ public final class Normaliser {
                 p.env() == null ? Map.of() : p.env(),
                 orDefault(p.stopTimeout(), ProcessSpec.DEFAULT_STOP_TIMEOUT),
                 schedule(p.schedule()), healthCheck(p.startHealthCheck()), restart(p.restart(), type),
-                p.group(), logs(p.logMaxSize(), p.logKeep(), fileLogs), p.pos(), fieldPositions(p));
+                p.label(), logs(p.logMaxSize(), p.logKeep(), fileLogs), p.pos(), fieldPositions(p));
     }
 
     private static Schedule schedule(RawSchedule s) {

@@ -45,7 +45,7 @@ final class ProcessMapper {
                 schedule(t.table("schedule", "[process.schedule]")),
                 healthCheck(t.table("start_health_check", "[process.start_health_check]")),
                 restart(t.table("restart", "[process.restart]")),
-                t.string("group"),
+                t.string("label"),
                 t.size("log_max_size"),
                 t.integer("log_keep"));
     }
