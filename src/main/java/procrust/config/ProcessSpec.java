@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param index      0-based position of the entry in the file (ties in ordering keep file order)
  * @param pos        position of the entry's table header
  * @param fieldPos   positions of its keys, by key path ({@code "command"}, {@code "schedule.start_time"})
+ * @param runAs      who and how it runs (user, group, umask, env files, stop signal, limits)
  */
 public record ProcessSpec(
         int index,
@@ -33,7 +34,8 @@ public record ProcessSpec(
         String label,
         LogPolicy logs,
         SourcePos pos,
-        Map<String, SourcePos> fieldPos) {
+        Map<String, SourcePos> fieldPos,
+        RunAs runAs) {
 
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -50,6 +52,16 @@ public record ProcessSpec(
         logs = logs == null ? LogPolicy.DEFAULT : logs;
         pos = pos == null ? SourcePos.NONE : pos;
         fieldPos = fieldPos == null ? Map.of() : Map.copyOf(fieldPos);
+        runAs = runAs == null ? RunAs.DEFAULT : runAs;
+    }
+
+    /** An entry that runs as procrust's own user, with every default of {@link RunAs#DEFAULT}. */
+    public ProcessSpec(int index, String id, String command, ApplyOn applyOn, ProcessType type, List<String> dependsOn,
+                       String workingDir, Map<String, String> env, Duration stopTimeout, Schedule schedule,
+                       HealthCheck healthCheck, RestartPolicy restart, String label, LogPolicy logs, SourcePos pos,
+                       Map<String, SourcePos> fieldPos) {
+        this(index, id, command, applyOn, type, dependsOn, workingDir, env, stopTimeout, schedule, healthCheck, restart,
+                label, logs, pos, fieldPos, RunAs.DEFAULT);
     }
 
     /** The version name: {@code apply_on} as written in the file. */
@@ -83,6 +95,7 @@ public record ProcessSpec(
         f.put("stop_timeout", stopTimeout.toString());
         f.put("restart", restart.toString());
         f.put("depends_on", dependsOn.toString());
+        runAs.addTo(f);
         return f;
     }
 }

@@ -32,7 +32,13 @@ public enum Code {
     /** Warning: a version that can never become active. */
     SHADOWED_VERSION("shadowed-version"),
     /** Refused for security reasons (file permissions, ownership). */
-    INSECURE_FILE("insecure-file");
+    INSECURE_FILE("insecure-file"),
+    /** Warning: {@code user} names a user this host does not know. */
+    UNKNOWN_USER("unknown-user"),
+    /** Warning: {@code group} names a group this host does not know. */
+    UNKNOWN_GROUP("unknown-group"),
+    /** Warning: an {@code env_file} that does not exist or cannot be read here. */
+    MISSING_ENV_FILE("missing-env-file");
 
     private final String wire;
 

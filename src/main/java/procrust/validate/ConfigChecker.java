@@ -36,6 +36,7 @@ public final class ConfigChecker {
         if (raw != null) {
             FieldRules.checkTop(raw, sink);
             ReferenceRules.check(raw, sink);
+            HostRules.check(file, raw, sink);
             List<Versions.Version> versions = Versions.of(raw);
             VersionRules.check(versions, sink);
             CycleRules.check(versions, sink);

@@ -11,6 +11,7 @@ import procrust.config.SourcePos;
  * The top level of a procrust file as written. A null value is an absent key or one whose value could
  * not be read (the reader has reported it; {@link Located#has} tells which). The entries are
  * validated one by one (not cascaded from here), so that large files validate in parallel.
+ * {@code runAs} holds the file-wide defaults of user, group, umask, env_file and limits.
  */
 public record RawConfig(
         SourcePos pos,
@@ -28,10 +29,12 @@ public record RawConfig(
         @IanaZone String timezone,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
         @Min(value = 1, message = "must be at least 1") Long logKeep,
-        List<RawProcess> processes) implements Located {
+        List<RawProcess> processes,
+        RawRunAs runAs) implements Located {
 
     public RawConfig {
         at = Map.copyOf(at);
+        runAs = runAs == null ? RawRunAs.NONE : runAs;
         processes = List.copyOf(processes);
     }
 }

@@ -45,17 +45,19 @@ public record RawProcess(
         @Pattern(regexp = IdPattern.REGEX, message = "must be " + IdPattern.MESSAGE)
         String label,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
-        @Min(value = 1, message = "must be at least 1") Long logKeep) implements Located {
+        @Min(value = 1, message = "must be at least 1") Long logKeep,
+        RawRunAs runAs) implements Located {
 
     public RawProcess {
         at = Map.copyOf(at);
+        runAs = runAs == null ? RawRunAs.NONE : runAs;
         dependsOn = dependsOn == null ? null : List.copyOf(dependsOn);
     }
 
     /** The same entry at another place among the entries of the file. */
     public RawProcess withIndex(int newIndex) {
         return new RawProcess(newIndex, pos, at, id, command, applyOn, type, dependsOn, workingDir, env, stopTimeout,
-                schedule, startHealthCheck, restart, label, logMaxSize, logKeep);
+                schedule, startHealthCheck, restart, label, logMaxSize, logKeep, runAs);
     }
 
     /** True for an entry that is ignored everywhere ({@code type = "fake"}). */

@@ -7,9 +7,12 @@ import java.util.Map;
 /** Every key the file format knows, per table; the source of the "did you mean" suggestions. */
 final class Keys {
 
-    static final List<String> TOP = List.of("uid", "file_format", "timezone", "log_max_size", "log_keep", "process");
+    static final List<String> TOP = List.of("uid", "file_format", "timezone", "log_max_size", "log_keep", "process",
+            "user", "group", "umask", "env_file", "limits");
     static final List<String> PROCESS = List.of("id", "command", "apply_on", "type", "depends_on", "working_dir",
-            "env", "stop_timeout", "schedule", "start_health_check", "restart", "label", "log_max_size", "log_keep");
+            "env", "stop_timeout", "schedule", "start_health_check", "restart", "label", "log_max_size", "log_keep",
+            "user", "group", "umask", "env_file", "stop_signal", "limits");
+    static final List<String> LIMITS = procrust.config.RunAs.LIMITS;
     static final List<String> SCHEDULE = List.of("start_time", "stop_time", "week_days");
     static final List<String> HEALTH_CHECK = List.of("command", "timeout", "interval");
     static final List<String> RESTART = List.of("policy", "max_attempts", "delay", "max_delay");
@@ -24,6 +27,7 @@ final class Keys {
         TABLES.put("[process.schedule]", SCHEDULE);
         TABLES.put("[process.start_health_check]", HEALTH_CHECK);
         TABLES.put("[process.restart]", RESTART);
+        TABLES.put("[process.limits]", LIMITS);
     }
 
     private Keys() {

@@ -47,7 +47,8 @@ final class ProcessMapper {
                 restart(t.table("restart", "[process.restart]")),
                 t.string("label"),
                 t.size("log_max_size"),
-                t.integer("log_keep"));
+                t.integer("log_keep"),
+                RunAsReader.read(t, true));
     }
 
     private static ApplyOn applyOn(TableReader t) {
