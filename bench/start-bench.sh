@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# What user/group/umask/limits cost a start (docs/run-as.md). Two measurements:
+#  1. the command line one start runs, from fork to the command (`true`), N times in a loop: before
+#     (the bare gate: exec /bin/sh -c "$1"), with umask only, and after (umask + prlimit + setpriv),
+#     plus the `getent passwd` procrust runs once per start of an entry that names a user;
+#  2. `procrust apply --once` starting SERVICES services (`exec sleep 300`), RUNS times, without the
+#     keys and with user = "nobody", umask, limits: wall time of the whole apply (JVM start included).
+# Needs root (setpriv to nobody). Prints a Markdown table (also bench/out/start-results.md).
+# Usage: bench/start-bench.sh            N=500 SERVICES=20 RUNS=5 by default
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=$root/bench/out
+mkdir -p "$out"
+N=${N:-500}
+SERVICES=${SERVICES:-20}
+RUNS=${RUNS:-5}
+[[ $(id -u) == 0 ]] || { echo "bench: run as root (setpriv to nobody)" >&2; exit 1; }
+prlimit=$(command -v prlimit)
+setpriv=$(command -v setpriv)
+
+now() { date +%s%N; }
+# mean microseconds per run of "$@"
+loop() {
+    local t0 t1 i
+    t0=$(now)
+    for ((i = 0; i < N; i++)); do "$@" >/dev/null 2>&1; done
+    t1=$(now)
+    echo $(((t1 - t0) / N / 1000))
+}
+gate_before='exec 0</dev/null; exec /bin/sh -c "$1"'
+gate_umask='exec 0</dev/null; umask 0027; exec /bin/sh -c "$1"'
+gate_after="exec 0</dev/null; umask 0027; exec $prlimit --nofile=1024:1024 -- $setpriv --reuid=65534 --regid=65534 --init-groups -- /bin/sh -c \"\$1\""
+
+before=$(loop setsid -w /bin/sh -c "$gate_before" procrust-gate true)
+umask_only=$(loop setsid -w /bin/sh -c "$gate_umask" procrust-gate true)
+after=$(loop setsid -w /bin/sh -c "$gate_after" procrust-gate true)
+getent=$(loop getent passwd nobody)
+
+# --- whole applies --------------------------------------------------------------------------------
+bin/procrust uid >/dev/null # builds the jar if needed
+apply_ms() { # $1 = extra lines per entry; prints the median wall ms of RUNS applies
+    local extra=$1 times=() r d uid f t0 t1
+    for ((r = 0; r < RUNS; r++)); do
+        d=$(mktemp -d /tmp/procrust-start-bench.XXXXXX)
+        chmod 0755 "$d"
+        uid=$(bin/procrust uid)
+        f=$d/procrust.toml
+        { echo "uid = \"$uid\""; echo 'file_format = "0"'; echo
+          for ((i = 0; i < SERVICES; i++)); do
+              printf '[[process]]\nid = "s%d"\ncommand = "exec sleep 300"\napply_on = "2024-01-01T00:00:00"\n%b\n' "$i" "$extra"
+          done; } >"$f"
+        t0=$(now)
+        bin/procrust apply --once -c "$f" --state-dir "$d/state" >/dev/null 2>&1
+        t1=$(now)
+        times+=($(((t1 - t0) / 1000000)))
+        bin/procrust stop --all -c "$f" --state-dir "$d/state" >/dev/null 2>&1 || true
+        rm -rf "$d"
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
+}
+plain=$(apply_ms "")
+switched=$(apply_ms 'user = "nobody"\numask = "0027"\nlimits = { nofile = 1024 }')
+
+{
+    echo "| measurement | before | after | difference |"
+    echo "|---|---|---|---|"
+    echo "| one start's command line, fork to command (mean of $N) | ${before} µs | ${after} µs (umask only: ${umask_only} µs) | +$((after - before)) µs |"
+    echo "| \`getent passwd nobody\` (once per start of an entry with \`user\`) | - | ${getent} µs | +${getent} µs |"
+    echo "| \`apply --once\` starting $SERVICES services (median of $RUNS, JVM start included) | ${plain} ms | ${switched} ms | $((switched - plain)) ms ($(((switched - plain) * 1000 / SERVICES)) µs per start) |"
+} | tee "$out/start-results.md"
