@@ -82,14 +82,15 @@ class EnvFileIT {
             assertTrue(env.contains("OTHER=from-env"), "env overrides the env file: " + env);
             assertTrue(Files.readString(h.log("app")).contains("other=from-env"));
             assertTrue(h.processesOf("broken").isEmpty(), "nothing of broken ran");
+            JsonNode status = h.status();
             JsonNode broken = null;
-            for (JsonNode p : h.status().path("processes")) {
+            for (JsonNode p : status.path("processes")) {
                 if (p.path("id").asText().equals("broken")) {
                     broken = p;
                 }
             }
             assertTrue(broken != null && broken.path("note").asText().contains(h.dir.resolve("missing.env")
-                    + " does not exist"), () -> h.status().toString());
+                    + " does not exist"), status::toString);
             assertNoSecret(outputs(h, once.out(), once.err()));
 
             // rotate the secret: the running instance keeps what it started with, the next start reads it
