@@ -19,10 +19,11 @@ import procrust.config.read.Sink;
 import procrust.diag.Code;
 
 /**
- * What this host lacks, as warnings (the file is valid: a CI machine lacks the users and secrets of
- * the hosts it is for): a {@code user} or {@code group} name the system does not know (looked up
- * through the name service, as {@code getent} does), an {@code env_file} that is missing or
- * unreadable. Numeric ids are never warned about: any id can run a process. Fake entries are skipped.
+ * What this host lacks, as warnings (the file is valid: a CI machine lacks the users, groups and
+ * secrets of the hosts it is for): a {@code user} or {@code group} name the system does not know
+ * (looked up through the name service, as {@code getent} does), an {@code env_file} that is missing or
+ * unreadable, a {@code log_group} that names no group here (apply then keeps the logs private and
+ * says so). Numeric ids are never warned about: any id can run a process. Fake entries are skipped.
  */
 final class HostRules {
 
@@ -37,6 +38,7 @@ final class HostRules {
     }
 
     static void check(Path file, RawConfig raw, Sink sink) {
+        logGroup(raw, sink);
         HostRules r = new HostRules(file.toAbsolutePath().getParent(), sink);
         r.check(raw, raw.runAs(), null);
         for (RawProcess p : raw.processes()) {
@@ -72,6 +74,25 @@ final class HostRules {
         }
     }
 
+    private static final String GROUP = "[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?";
+
+    private static void logGroup(RawConfig raw, Sink sink) {
+        String g = raw.logGroup();
+        if (g == null || g.chars().allMatch(Character::isDigit) || !g.matches(GROUP)) {
+            return; // a number is any group; a malformed name is an error of FieldRules
+        }
+        if (!exists(g)) {
+            sink.warning(Code.UNKNOWN_GROUP, "`log_group` names group \"" + g + "\", which does not exist on this "
+                    + "host: apply would keep the logs readable by procrust's user only", raw.posOf("log_group"),
+                    null, "log_group");
+        }
+    }
+
+    /** True when the system knows a group of this name (getgrnam, through the JDK). */
+    static boolean exists(String group) {
+        return known(new HashMap<>(), group, true);
+    }
+
     private static boolean isNumeric(String s) {
         return s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
@@ -88,7 +109,7 @@ final class HostRules {
                 return true;
             } catch (UserPrincipalNotFoundException e) {
                 return false;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 return true; // the name service failed: no claim either way
             }
         });

@@ -45,7 +45,7 @@ public record RawProcess(
         @Pattern(regexp = IdPattern.REGEX, message = "must be " + IdPattern.MESSAGE)
         String label,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
-        @Min(value = 1, message = "must be at least 1") Long logKeep,
+        @Min(value = 0, message = "must be 0 or more") Long logKeep,
         RawRunAs runAs) implements Located {
 
     public RawProcess {
