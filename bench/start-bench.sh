@@ -2,7 +2,7 @@
 # What user/group/umask/limits cost a start (docs/run-as.md). Two measurements:
 #  1. the command line one start runs, from fork to the command (`true`), N times in a loop: before
 #     (the bare gate: exec /bin/sh -c "$1"), with umask only, and after (umask + prlimit + setpriv),
-#     plus the `getent passwd` procrust runs once per start of an entry that names a user;
+#     plus the `getent passwd` procrust runs for an entry that names a user (kept 30 s: once per user);
 #  2. `procrust apply --once` starting SERVICES services (`exec sleep 300`), RUNS times, without the
 #     keys and with user = "nobody", umask, limits: wall time of the whole apply (JVM start included).
 # Needs root (setpriv to nobody). Prints a Markdown table (also bench/out/start-results.md).
@@ -66,6 +66,6 @@ switched=$(apply_ms 'user = "nobody"\numask = "0027"\nlimits = { nofile = 1024 }
     echo "| measurement | before | after | difference |"
     echo "|---|---|---|---|"
     echo "| one start's command line, fork to command (mean of $N) | ${before} µs | ${after} µs (umask only: ${umask_only} µs) | +$((after - before)) µs |"
-    echo "| \`getent passwd nobody\` (once per start of an entry with \`user\`) | - | ${getent} µs | +${getent} µs |"
+    echo "| \`getent passwd nobody\` (an entry with \`user\`; kept 30 s, so once per user) | - | ${getent} µs | +${getent} µs |"
     echo "| \`apply --once\` starting $SERVICES services (median of $RUNS, JVM start included) | ${plain} ms | ${switched} ms | $((switched - plain)) ms ($(((switched - plain) * 1000 / SERVICES)) µs per start) |"
 } | tee "$out/start-results.md"

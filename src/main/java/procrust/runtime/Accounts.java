@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Users and groups of this host through {@code getent} (the name service: /etc/passwd, LDAP, sssd...,
- * as every other tool sees them), and procrust's own identity from {@code /proc/self/status}.
+ * as every other tool sees them), and procrust's own identity from {@code /proc/self/status}. An
+ * answer is kept {@link #TTL_NANOS 30 s}: twenty services as one user cost one lookup, and a user
+ * created or changed is seen within half a minute.
  */
 public final class Accounts {
 
@@ -30,7 +32,14 @@ public final class Accounts {
         }
     }
 
+    /** How long an answer of getent is reused. */
+    static final long TTL_NANOS = 30_000_000_000L;
+
+    private record Cached(List<String> fields, long at) {
+    }
+
     private final String getent;
+    private final java.util.Map<String, Cached> cache = new java.util.HashMap<>();
 
     public Accounts() {
         this(Tools.find("getent"));
@@ -67,7 +76,22 @@ public final class Accounts {
     }
 
     /** The fields of the one entry {@code getent DB KEY} prints, or null when there is none. */
-    private List<String> lookup(String db, String key) throws IOException {
+    private synchronized List<String> lookup(String db, String key) throws IOException {
+        String k = db + ":" + key;
+        Cached c = cache.get(k);
+        long now = System.nanoTime();
+        if (c != null && now - c.at() < TTL_NANOS) {
+            return c.fields();
+        }
+        List<String> fields = getent(db, key);
+        if (cache.size() > 1000) {
+            cache.clear();
+        }
+        cache.put(k, new Cached(fields, now));
+        return fields;
+    }
+
+    private List<String> getent(String db, String key) throws IOException {
         if (getent == null) {
             throw new IOException("getent (glibc's libc-bin) is not installed: procrust needs it to look up " + db
                     + " entries");
