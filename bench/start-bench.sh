@@ -20,22 +20,36 @@ prlimit=$(command -v prlimit)
 setpriv=$(command -v setpriv)
 
 now() { date +%s%N; }
-# mean microseconds per run of "$@"
+# "wall_us cpu_us" per run of "$@", mean of N runs; cpu = user + system time of the runs (children)
 loop() {
-    local t0 t1 i
-    t0=$(now)
-    for ((i = 0; i < N; i++)); do "$@" >/dev/null 2>&1; done
-    t1=$(now)
-    echo $(((t1 - t0) / N / 1000))
+    local r
+    r=$( { /usr/bin/time -f "%e %U %S" bash -c 'for ((i = 0; i < '"$N"'; i++)); do "$@" >/dev/null 2>&1; done' _ "$@"; } 2>&1 >/dev/null | tail -1)
+    awk -v n="$N" '{ printf "%d %d\n", $1 * 1e6 / n, ($2 + $3) * 1e6 / n }' <<<"$r"
 }
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 gate_before='exec 0</dev/null; exec /bin/sh -c "$1"'
 gate_umask='exec 0</dev/null; umask 0027; exec /bin/sh -c "$1"'
 gate_after="exec 0</dev/null; umask 0027; exec $prlimit --nofile=1024:1024 -- $setpriv --reuid=65534 --regid=65534 --init-groups -- /bin/sh -c \"\$1\""
 
-before=$(loop setsid -w /bin/sh -c "$gate_before" procrust-gate true)
-umask_only=$(loop setsid -w /bin/sh -c "$gate_umask" procrust-gate true)
-after=$(loop setsid -w /bin/sh -c "$gate_after" procrust-gate true)
-getent=$(loop getent passwd nobody)
+# the variants interleaved (ABC ABC ABC), so that a change of load hits them alike; medians
+declare -A wall cpu
+for round in 1 2 3; do
+    for v in before umask after getent; do
+        case $v in
+            before) m=$(loop setsid -w /bin/sh -c "$gate_before" procrust-gate true) ;;
+            umask) m=$(loop setsid -w /bin/sh -c "$gate_umask" procrust-gate true) ;;
+            after) m=$(loop setsid -w /bin/sh -c "$gate_after" procrust-gate true) ;;
+            getent) m=$(loop getent passwd nobody) ;;
+        esac
+        wall[$v]+="${m% *} "
+        cpu[$v]+="${m#* } "
+    done
+done
+for v in before umask after getent; do
+    read -r -a w <<<"${wall[$v]}"; read -r -a c <<<"${cpu[$v]}"
+    printf -v "w_$v" '%s' "$(printf '%s\n' "${w[@]}" | median)"
+    printf -v "c_$v" '%s' "$(printf '%s\n' "${c[@]}" | median)"
+done
 
 # --- whole applies --------------------------------------------------------------------------------
 bin/procrust uid >/dev/null # builds the jar if needed
@@ -59,13 +73,23 @@ apply_ms() { # $1 = extra lines per entry; prints the median wall ms of RUNS app
     done
     printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
 }
-plain=$(apply_ms "")
-switched=$(apply_ms 'user = "nobody"\numask = "0027"\nlimits = { nofile = 1024 }')
+extra='user = "nobody"\numask = "0027"\nlimits = { nofile = 1024 }'
+plain_runs=() switched_runs=()
+for ((k = 0; k < RUNS; k++)); do  # ABAB
+    plain_runs+=("$(RUNS=1 apply_ms "")")
+    switched_runs+=("$(RUNS=1 apply_ms "$extra")")
+done
+plain=$(printf '%s\n' "${plain_runs[@]}" | median)
+switched=$(printf '%s\n' "${switched_runs[@]}" | median)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 {
     echo "| measurement | before | after | difference |"
     echo "|---|---|---|---|"
-    echo "| one start's command line, fork to command (mean of $N) | ${before} µs | ${after} µs (umask only: ${umask_only} µs) | +$((after - before)) µs |"
-    echo "| \`getent passwd nobody\` (an entry with \`user\`; kept 30 s, so once per user) | - | ${getent} µs | +${getent} µs |"
-    echo "| \`apply --once\` starting $SERVICES services (median of $RUNS, JVM start included) | ${plain} ms | ${switched} ms | $((switched - plain)) ms ($(((switched - plain) * 1000 / SERVICES)) µs per start) |"
+    echo "| one start's command line, fork to command: wall (median of 3 x mean of $N) | ${w_before} µs | ${w_after} µs (umask only: ${w_umask} µs) | +$((w_after - w_before)) µs |"
+    echo "| the same, CPU time (user + system) | ${c_before} µs | ${c_after} µs (umask only: ${c_umask} µs) | +$((c_after - c_before)) µs |"
+    echo "| \`getent passwd nobody\` (an entry with \`user\`; kept 30 s, so once per user), wall / CPU | - | ${w_getent} / ${c_getent} µs | |"
+    echo "| \`apply --once\` starting $SERVICES services, wall (median of $RUNS, ABAB, JVM start included) | ${plain} ms | ${switched} ms | $((switched - plain)) ms ($(((switched - plain) * 1000 / SERVICES)) µs per start) |"
+    echo
+    echo "Load average during the run: $load (2 cores)."
 } | tee "$out/start-results.md"
