@@ -53,8 +53,8 @@ done
 
 # --- whole applies --------------------------------------------------------------------------------
 bin/procrust uid >/dev/null # builds the jar if needed
-apply_ms() { # $1 = extra lines per entry; prints the median wall ms of RUNS applies
-    local extra=$1 times=() r d uid f t0 t1
+apply_ms() { # $1 = extra lines per entry; prints "wall_ms cpu_ms" of one apply (RUNS=1)
+    local extra=$1 times=() r d uid f
     for ((r = 0; r < RUNS; r++)); do
         d=$(mktemp -d /tmp/procrust-start-bench.XXXXXX)
         chmod 0755 "$d"
@@ -64,14 +64,12 @@ apply_ms() { # $1 = extra lines per entry; prints the median wall ms of RUNS app
           for ((i = 0; i < SERVICES; i++)); do
               printf '[[process]]\nid = "s%d"\ncommand = "exec sleep 300"\napply_on = "2024-01-01T00:00:00"\n%b\n' "$i" "$extra"
           done; } >"$f"
-        t0=$(now)
-        bin/procrust apply --once -c "$f" --state-dir "$d/state" >/dev/null 2>&1
-        t1=$(now)
-        times+=($(((t1 - t0) / 1000000)))
+        times+=("$( { /usr/bin/time -f "%e %U %S" bin/procrust apply --once -c "$f" --state-dir "$d/state" \
+            >/dev/null 2>/dev/null; } 2>&1 | tail -1 | awk '{ printf "%d %d", $1 * 1000, ($2 + $3) * 1000 }')")
         bin/procrust stop --all -c "$f" --state-dir "$d/state" >/dev/null 2>&1 || true
         rm -rf "$d"
     done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
+    printf '%s\n' "${times[@]}" | head -1
 }
 extra='user = "nobody"\numask = "0027"\nlimits = { nofile = 1024 }'
 plain_runs=() switched_runs=()
@@ -79,8 +77,10 @@ for ((k = 0; k < RUNS; k++)); do  # ABAB
     plain_runs+=("$(RUNS=1 apply_ms "")")
     switched_runs+=("$(RUNS=1 apply_ms "$extra")")
 done
-plain=$(printf '%s\n' "${plain_runs[@]}" | median)
-switched=$(printf '%s\n' "${switched_runs[@]}" | median)
+plain=$(printf '%s\n' "${plain_runs[@]}" | cut -d' ' -f1 | median)
+switched=$(printf '%s\n' "${switched_runs[@]}" | cut -d' ' -f1 | median)
+plain_cpu=$(printf '%s\n' "${plain_runs[@]}" | cut -d' ' -f2 | median)
+switched_cpu=$(printf '%s\n' "${switched_runs[@]}" | cut -d' ' -f2 | median)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 {
@@ -90,6 +90,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "| the same, CPU time (user + system) | ${c_before} µs | ${c_after} µs (umask only: ${c_umask} µs) | +$((c_after - c_before)) µs |"
     echo "| \`getent passwd nobody\` (an entry with \`user\`; kept 30 s, so once per user), wall / CPU | - | ${w_getent} / ${c_getent} µs | |"
     echo "| \`apply --once\` starting $SERVICES services, wall (median of $RUNS, ABAB, JVM start included) | ${plain} ms | ${switched} ms | $((switched - plain)) ms ($(((switched - plain) * 1000 / SERVICES)) µs per start) |"
+    echo "| the same, CPU time of procrust (user + system; the services' own is not counted) | ${plain_cpu} ms | ${switched_cpu} ms | $((switched_cpu - plain_cpu)) ms |"
     echo
     echo "Load average during the run: $load (2 cores)."
 } | tee "$out/start-results.md"

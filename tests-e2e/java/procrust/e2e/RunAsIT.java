@@ -89,6 +89,16 @@ class RunAsIT {
             assertEquals("RUNNING", st.path("processes").get(0).path("state").asText(), st::toString);
             assertEquals(pid, st.path("processes").get(0).path("pid").asLong(), "the pid recorded is the service's");
             assertEquals(List.of(pid), h.processesOf("web"), "one process, the group leader, as nobody");
+
+            // an edit of these fields waits for the next start (SPEC §3), and plan says so
+            h.write(Files.readString(h.config).substring(Files.readString(h.config).indexOf("[[process]]"))
+                    .replace("umask = \"0027\"", "umask = \"0077\"").replace("user = \"nobody\"", "user = \"65534\""));
+            Procrust.Result plan = h.run("plan");
+            assertTrue(plan.out().contains("changed since it started: user, umask (takes effect at its next start)"),
+                    plan::toString);
+            assertEquals(0, h.run("apply", "--once").exit());
+            assertEquals(pid, h.pidOf("web"), "not restarted");
+            assertEquals("0027", statusField(pid, "Umask"));
         }
     }
 
