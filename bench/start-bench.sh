@@ -6,7 +6,7 @@
 #  2. `procrust apply --once` starting SERVICES services (`exec sleep 300`), RUNS times, without the
 #     keys and with user = "nobody", umask, limits: wall time of the whole apply (JVM start included).
 # Needs root (setpriv to nobody). Prints a Markdown table (also bench/out/start-results.md).
-# Usage: bench/start-bench.sh            N=500 SERVICES=20 RUNS=5 by default
+# Usage: bench/start-bench.sh            N=500 SERVICES=20 RUNS=5 by default; PROCRUST=/path/bin/procrust
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -52,21 +52,23 @@ for v in before umask after getent; do
 done
 
 # --- whole applies --------------------------------------------------------------------------------
-bin/procrust uid >/dev/null # builds the jar if needed
+procrust=${PROCRUST:-$root/bin/procrust} # PROCRUST: another build's launcher (a copy, while this tree changes)
+"$procrust" uid >/dev/null # builds the jar if needed
 apply_ms() { # $1 = extra lines per entry; prints "wall_ms cpu_ms" of one apply (RUNS=1)
     local extra=$1 times=() r d uid f
     for ((r = 0; r < RUNS; r++)); do
         d=$(mktemp -d /tmp/procrust-start-bench.XXXXXX)
         chmod 0755 "$d"
-        uid=$(bin/procrust uid)
+        uid=$("$procrust" uid)
         f=$d/procrust.toml
         { echo "uid = \"$uid\""; echo 'file_format = "0"'; echo
           for ((i = 0; i < SERVICES; i++)); do
               printf '[[process]]\nid = "s%d"\ncommand = "exec sleep 300"\napply_on = "2024-01-01T00:00:00"\n%b\n' "$i" "$extra"
           done; } >"$f"
-        times+=("$( { /usr/bin/time -f "%e %U %S" bin/procrust apply --once -c "$f" --state-dir "$d/state" \
-            >/dev/null 2>/dev/null; } 2>&1 | tail -1 | awk '{ printf "%d %d", $1 * 1000, ($2 + $3) * 1000 }')")
-        bin/procrust stop --all -c "$f" --state-dir "$d/state" >/dev/null 2>&1 || true
+        /usr/bin/time -o "$d/time" -f "%e %U %S" "$procrust" apply --once -c "$f" --state-dir "$d/state" \
+            >/dev/null 2>&1 || true
+        times+=("$(tail -1 "$d/time" | awk '{ printf "%d %d", $1 * 1000, ($2 + $3) * 1000 }')")
+        "$procrust" stop --all -c "$f" --state-dir "$d/state" >/dev/null 2>&1 || true
         rm -rf "$d"
     done
     printf '%s\n' "${times[@]}" | head -1
