@@ -16,9 +16,7 @@ import procrust.plan.Action;
 import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
 import procrust.plan.ActionKind;
-import procrust.runtime.KillSignaller;
-import procrust.runtime.LinuxLauncher;
-import procrust.runtime.LinuxProcessTable;
+import procrust.runtime.Host;
 import procrust.state.ApplyLock;
 import procrust.state.Requests;
 import procrust.state.StateDirs;
@@ -43,7 +41,7 @@ public final class ApplySession {
     private final PlanFunction planner;
     private final WindowOpening windows;
     private final PrintWriter err;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Host host;
     private final Waker waker = new Waker();
     private volatile boolean stopRequested;
     /** The file in force, for the log-rotation thread. */
@@ -53,8 +51,9 @@ public final class ApplySession {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
-                        PrintWriter err) {
+                        Host host, PrintWriter err) {
         this.settings = settings;
+        this.host = host;
         this.loader = loader;
         this.planner = planner;
         this.windows = windows;
@@ -82,8 +81,45 @@ public final class ApplySession {
     }
 
     private int runLocked(Config first, Path uidDir, Path logDir) throws IOException, InterruptedException {
-        LineEventLog log = new LineEventLog(err, clock, settings.verbose());
-        LinuxProcessTable table = new LinuxProcessTable();
+        LineEventLog log = new LineEventLog(err, host.clock(), settings.verbose());
+        Reconciler rec = open(first, uidDir, logDir, log);
+        log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
+                + settings.configFile() + ", " + first.processes().size() + " entries, state "
+                + uidDir.resolve(StateStore.FILE_NAME) + (settings.once() ? ", --once" : ""));
+        Runtime.getRuntime().addShutdownHook(shutdownHook());
+        currentConfig = first;
+        ScheduledExecutorService rotation = startLogRotation(logDir, log);
+        Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
+        StateStore.ensureDir(requestsDir);
+        FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
+        Hangup hup = new Hangup();
+        String noHup = hup.install(waker::wake);
+        if (noHup != null) {
+            log.warn("sighup", null, "SIGHUP cannot be caught (" + noHup + "): it would end apply; reload by editing the file");
+        }
+        try {
+            loop(rec, watcher, hup, uidDir, log);
+        } finally {
+            rotation.shutdownNow();
+            rec.shutdown();
+            if (watcher != null) {
+                watcher.close();
+            }
+        }
+        if (stopRequested) {
+            log.info("exit", null, "signal received: apply ends, every service is left running");
+            return 0;
+        }
+        return finishOnce(rec, log);
+    }
+
+    /**
+     * The reconciler on the state as found: each record that claims a live process verified against
+     * /proc, those found gone (and a corrupt file set aside) logged and written at once; children
+     * left by an earlier apply's health checks ended.
+     */
+    private Reconciler open(Config first, Path uidDir, Path logDir, LineEventLog log) throws IOException {
+        Clock clock = host.clock();
         StateStore store = new StateStore(uidDir, first.uid(), clock);
         StateStore.createDir(logDir);
         if (first.logs().group() != null) {
@@ -92,27 +128,26 @@ public final class ApplySession {
                 log.warn("log-group", null, problem);
             }
         }
-        StateStore.Loaded loaded = store.load(true);
-        if (loaded.problem() != null) {
-            log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
+        Observation seen = Observation.read(uidDir, first, host.table(), clock, true);
+        if (seen.problem() != null) {
+            log.log(EventLog.Level.ERROR, "state-corrupt", null, seen.problem());
         }
-        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), first, table, clock.instant());
-        for (String g : v.gone()) {
+        for (String g : seen.gone()) {
             log.info("gone", null, g);
         }
-        KillSignaller signaller = new KillSignaller();
-        OrphanProbes.end(table, signaller, first.uid(), log);
-        Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
+        OrphanProbes.end(host.table(), host.signaller(), first.uid(), log);
+        Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, planner, windows,
                 store, new LogMarks(log, logDir, clock), logDir);
-        Reconciler rec = new Reconciler(fx, first, v.state(), waker::wake);
-        if (!v.gone().isEmpty() || loaded.problem() != null) {
-            rec.setState(v.state());
-            rec.persist();
+        Reconciler rec = new Reconciler(fx, first, seen.state(), waker::wake);
+        if (!seen.gone().isEmpty() || seen.problem() != null) {
+            rec.replaceState(seen.state());
         }
-        log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
-                + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
-                + (settings.once() ? ", --once" : ""));
-        Thread hook = new Thread(() -> {
+        return rec;
+    }
+
+    /** On SIGTERM/SIGINT: asks the loop to stop, waits for it up to 900 ms, then exits 0. */
+    private Thread shutdownHook() {
+        return new Thread(() -> {
             if (finished.getCount() == 0) {
                 return; // apply already ended: the JVM exits with apply's own status
             }
@@ -127,62 +162,52 @@ public final class ApplySession {
             // (and any supervisor) takes for a failure of the unit
             Runtime.getRuntime().halt(0);
         }, "procrust-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        currentConfig = first;
+    }
+
+    private ScheduledExecutorService startLogRotation(Path logDir, LineEventLog log) {
         ScheduledExecutorService rotation = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "procrust-log-rotation");
             t.setDaemon(true);
             return t;
         });
-        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, clock::instant),
+        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, host.clock()::instant),
                 msg -> log.warn("log-rotation", null, msg)).scheduleOn(rotation, RotationTask.DEFAULT_INTERVAL);
-        Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
-        StateStore.ensureDir(requestsDir);
-        FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
-        Hangup hup = new Hangup();
-        String noHup = hup.install(waker::wake);
-        if (noHup != null) {
-            log.warn("sighup", null, "SIGHUP cannot be caught (" + noHup + "): it would end apply; reload by editing the file");
-        }
+        return rotation;
+    }
+
+    /**
+     * Steps the reconciler until a signal (or, with --once, until it is settled), sleeping between
+     * steps; re-reads the file when it changed or on SIGHUP, takes requests when they arrive.
+     */
+    private void loop(Reconciler rec, FileWatcher watcher, Hangup hup, Path uidDir, LineEventLog log)
+            throws IOException, InterruptedException {
+        Clock clock = host.clock();
         HeapTrim trim = HeapTrim.system();
         trim.worked(clock.instant()); // the start-up itself is the first burst
-        try {
-            takeRequests(rec, uidDir, log);
-            while (!stopRequested) {
-                boolean hangup = hup.take();
-                if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
-                    reload(rec, log, hangup);
-                }
-                if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
-                    takeRequests(rec, uidDir, log);
-                }
-                Instant now = clock.instant();
-                Instant next = rec.step();
-                if (settings.once() && rec.settled()) {
-                    break;
-                }
-                if (!next.isAfter(now)) {
-                    trim.worked(now);
-                } else {
-                    Instant trimAt = trim.idle(clock.instant());
-                    if (trimAt != null && trimAt.isBefore(next)) {
-                        next = trimAt;
-                    }
-                }
-                waker.awaitUntil(next, clock);
+        takeRequests(rec, uidDir, log);
+        while (!stopRequested) {
+            boolean hangup = hup.take();
+            if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
+                reload(rec, log, hangup);
             }
-        } finally {
-            rotation.shutdownNow();
-            rec.shutdown();
-            if (watcher != null) {
-                watcher.close();
+            if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
+                takeRequests(rec, uidDir, log);
             }
+            Instant now = clock.instant();
+            Instant next = rec.step();
+            if (settings.once() && rec.settled()) {
+                break;
+            }
+            if (!next.isAfter(now)) {
+                trim.worked(now);
+            } else {
+                Instant trimAt = trim.idle(clock.instant());
+                if (trimAt != null && trimAt.isBefore(next)) {
+                    next = trimAt;
+                }
+            }
+            waker.awaitUntil(next, clock);
         }
-        if (stopRequested) {
-            log.info("exit", null, "signal received: apply ends, every service is left running");
-            return 0;
-        }
-        return finishOnce(rec, log);
     }
 
     private int finishOnce(Reconciler rec, LineEventLog log) {
@@ -250,8 +275,7 @@ public final class ApplySession {
             try {
                 Requests.Request q = Requests.read(p);
                 StateFile s = Requests.applyTo(rec.state(), q);
-                rec.setState(s);
-                rec.persist();
+                rec.replaceState(s);
                 log.info("request", null, q.op() + " " + String.join(", ", q.ids()) + " (from " + p.getFileName() + ")");
             } catch (IOException | RuntimeException e) {
                 log.warn("request-rejected", null, p.getFileName() + ": " + e.getMessage());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import procrust.config.Config;
+import procrust.runtime.Host;
 import procrust.state.ApplyLock;
 import procrust.state.InstanceRecord;
 import procrust.state.Requests;
@@ -64,8 +65,9 @@ public final class Holds {
         }
     }
 
-    /** Where and how: the uid's folder, its log folder, how long to wait, the planner. */
-    public record Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows) {
+    /** Where and how: the uid's folder, its log folder, how long to wait, the planner, the host. */
+    public record Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows,
+                           Host host) {
     }
 
     private static final Duration POLL = Duration.ofMillis(100);
@@ -75,7 +77,7 @@ public final class Holds {
 
     public static Outcome run(Op op, Config config, List<String> ids, Settings s, EventLog log)
             throws IOException, InterruptedException {
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = s.host().clock();
         Instant deadline = clock.instant().plus(s.limit());
         ApplyLock.Attempt first = ApplyLock.tryAcquire(s.uidDir());
         if (first.acquired()) {

@@ -25,7 +25,7 @@ class RunAsFormsTest {
         assertEquals("0022", p.runAs().umask());
         assertEquals("TERM", p.runAs().stopSignal());
         assertFalse(p.runAs().switchesIdentity());
-        assertFalse(p.fingerprint().containsKey("user"), "defaults add nothing to the fingerprint");
+        assertFalse(p.fingerprint().fields().containsKey("user"), "defaults add nothing to the fingerprint");
     }
 
     @Test
@@ -42,7 +42,7 @@ class RunAsFormsTest {
         assertEquals(List.of("/etc/passwd"), r.envFiles());
         assertTrue(r.switchesIdentity());
         assertEquals(new SourcePos(7, 1), p.posOf("user"));
-        assertEquals("[/etc/passwd]", p.fingerprint().get("env_file"), "only the file names are fingerprinted");
+        assertEquals("[/etc/passwd]", p.fingerprint().fields().get("env_file"), "only the file names are fingerprinted");
     }
 
     @Test
