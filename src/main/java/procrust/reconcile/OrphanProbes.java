@@ -23,11 +23,11 @@ final class OrphanProbes {
     private OrphanProbes() {
     }
 
-    /** The probe's spawn request: the service's environment plus the probe mark. */
+    /** The probe's spawn request: the service's environment, user, group, umask and limits, plus the probe mark. */
     static SpawnRequest mark(SpawnRequest r) {
         Map<String, String> env = new LinkedHashMap<>(r.env());
         env.put(MARK, "1");
-        return new SpawnRequest(r.command(), r.workingDir(), env, r.logFile());
+        return new SpawnRequest(r.command(), r.workingDir(), env, r.logFile(), r.setup());
     }
 
     /** Ends the probe groups of {@code uid} that no running apply owns; returns how many. */
