@@ -120,8 +120,7 @@ public final class ExitRules {
      */
     public static Outcome refused(InstanceRecord r, ProcessSpec spec, String why, Instant now) {
         return new Outcome(r.toBuilder().gone(r.lastExit()).failures(r.consecutiveFailures() + 1).backoffUntil(null)
-                .state(InstanceState.FAILED, now).note(why + ": FAILED without retries (edit the entry or run "
-                        + "`procrust start " + spec.id() + "` once procrust may)").build(), true, "failed");
+                .state(InstanceState.FAILED, now).note(why + ": FAILED, not retried").build(), true, "failed");
     }
 
     private static Outcome schedule(InstanceRecord.Builder b, ProcessSpec spec, int failures, String why,

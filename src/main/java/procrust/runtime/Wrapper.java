@@ -104,8 +104,8 @@ final class Wrapper {
         }
         if (!self.root()) {
             throw new RefusedStart("refused: runs as " + who(s, uid, gid) + ", but procrust runs as uid " + self.uid()
-                    + ", not root, and only root can start a process as another user or group; run apply as root, or "
-                    + "remove `user`/`group` from the entry");
+                    + ", not root: only root can start a process as another user or group (run apply as root, or "
+                    + "remove `user`/`group` from the entry)");
         }
         if (s.user() != null && entry.isPresent()) {
             Accounts.User u = entry.get();
@@ -120,8 +120,9 @@ final class Wrapper {
     }
 
     private static String who(ProcessSetup s, long uid, long gid) {
-        String u = s.user() != null ? "user `" + s.user() + "` (uid " + uid + ")" : "uid " + uid;
-        return s.group() != null ? u + " with group `" + s.group() + "` (gid " + gid + ")" : u + " (gid " + gid + ")";
+        String u = s.user() != null ? "user `" + s.user() + "` (uid " + uid : "uid " + uid;
+        return s.group() != null ? u + (s.user() != null ? ")" : "") + " with group `" + s.group() + "` (gid " + gid + ")"
+                : u + (s.user() != null ? ", gid " + gid + ")" : " with gid " + gid);
     }
 
     private static boolean numeric(String s) {

@@ -96,7 +96,7 @@ class ProcessSetupTest {
         Accounts.Self notRoot = new Accounts.Self(65534, 65534, "0022");
         Wrapper w = new Wrapper(accounts, notRoot);
         RefusedStart e = assertThrows(RefusedStart.class, () -> w.of(new ProcessSetup("root", null, null, Map.of())));
-        assertTrue(e.getMessage().contains("user `root` (uid 0)") && e.getMessage().contains("not root"), e.getMessage());
+        assertTrue(e.getMessage().contains("runs as user `root` (uid 0, gid 0), but procrust runs as uid 65534, not root") && e.getMessage().contains("not root"), e.getMessage());
         assertThrows(RefusedStart.class, () -> w.of(new ProcessSetup(null, "0", null, Map.of())));
         assertEquals(Wrapper.BARE, w.of(new ProcessSetup("nobody", null, null, Map.of())).prelude(),
                 "its own user needs no setpriv");
