@@ -2,10 +2,7 @@ package procrust.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import procrust.plan.Planner;
 import procrust.reconcile.Observation;
@@ -13,7 +10,7 @@ import procrust.reconcile.StatusBuilder;
 import procrust.reconcile.StatusReport;
 import procrust.runtime.Host;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /**
@@ -23,10 +20,7 @@ import procrust.validate.ConfigChecker;
 @Command(name = "status", description = {
         "Show every process of the file and of the state: id, version, type, state, pid, uptime, restarts, note.",
         "Exit 0 when every wanted process is in its wanted state, 3 otherwise."})
-final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class StatusCommand extends FileCommand {
 
     @picocli.CommandLine.Option(names = "--label", paramLabel = "L",
             description = "Only the processes whose entry has label = \"L\" (and the exit status for them).")
@@ -34,25 +28,11 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommonOptions c = Main.common();
-        String output = c.output();
-        if (!"text".equals(output) && !"json".equals(output)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "status takes --output text or json, not '" + output + "'");
-        }
-        PrintWriter err = spec.commandLine().getErr();
+        CommonOptions c = common();
+        Output output = output("status takes --output text or json, not '%s'", Output.text, Output.json);
+        PrintWriter err = err();
         CheckResult r = ConfigChecker.check(c.configFile());
-        if (!r.valid()) {
-            if ("json".equals(output)) {
-                // still one JSON document on stdout (SPEC §4): the diagnostics, as check and plan print them
-                PrintWriter out = spec.commandLine().getOut();
-                CheckViews.json(r, out);
-                out.flush();
-            } else {
-                CheckViews.text(r, c.configFile().toString(), c.color(), err);
-            }
-            err.println("procrust: " + c.configFile() + " is invalid: status needs its uid and processes");
-            err.flush();
+        if (refused(r, Diagnostics.WHEN_INVALID, c.configFile() + " is invalid: status needs its uid and processes")) {
             return 1;
         }
         Host host = LinuxHost.create();
@@ -69,8 +49,8 @@ final class StatusCommand implements Callable<Integer> {
             }
             report = StatusBuilder.restrict(report, ids);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if ("json".equals(output)) {
+        PrintWriter out = out();
+        if (output == Output.json) {
             out.println(StatusViews.json(report));
         } else {
             out.print(StatusViews.text(report));

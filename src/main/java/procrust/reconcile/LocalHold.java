@@ -71,7 +71,7 @@ final class LocalHold {
         try {
             while (true) {
                 Instant next = rec.step();
-                if (rec.settled()) {
+                if (rec.idle()) {
                     break;
                 }
                 if (clock.instant().isAfter(deadline)) {
