@@ -41,6 +41,7 @@ class ArchitectureTest {
             .layer("runtime").definedBy("procrust.runtime..")
             .layer("security").definedBy("procrust.security..")
             .layer("logs").definedBy("procrust.logs..")
+            .layer("health").definedBy("procrust.health..")
             .layer("reconcile").definedBy("procrust.reconcile..")
             .layer("tui").definedBy("procrust.tui..")
             .layer("migrate").definedBy("procrust.migrate..")
@@ -53,7 +54,8 @@ class ArchitectureTest {
             .whereLayer("plan").mayOnlyAccessLayers("config")
             .whereLayer("state").mayOnlyAccessLayers("config", "plan")
             .whereLayer("logs").mayOnlyAccessLayers("config", "security")
-            .whereLayer("reconcile").mayOnlyAccessLayers("config", "diag", "plan", "state", "runtime", "logs")
+            .whereLayer("health").mayOnlyAccessLayers("config", "runtime", "logs", "state")
+            .whereLayer("reconcile").mayOnlyAccessLayers("config", "diag", "plan", "state", "runtime", "logs", "health")
             .whereLayer("tui").mayOnlyAccessLayers("config", "diag", "plan", "state", "logs", "reconcile")
             .whereLayer("migrate").mayOnlyAccessLayers("config", "diag")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer();

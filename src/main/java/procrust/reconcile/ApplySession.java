@@ -137,7 +137,7 @@ public final class ApplySession {
         }
         OrphanProbes.end(host.table(), host.signaller(), first.uid(), log);
         Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, planner, windows,
-                store, new LogMarks(log, logDir, clock), logDir);
+                store, new LogMarks(log, logDir, clock), logDir, host.probes());
         Reconciler rec = new Reconciler(fx, first, seen.state(), waker::wake);
         if (!seen.gone().isEmpty() || seen.problem() != null) {
             rec.replaceState(seen.state());

@@ -102,6 +102,24 @@ public final class ExitRules {
         return schedule(b, spec, failures, what, now, "crashed");
     }
 
+    /**
+     * A RUNNING instance its liveness check found unhealthy ({@code why}): once its group is stopped,
+     * it is treated like a crash (its restart policy, back-off and max_attempts). It is the first
+     * failure again only when its process passed a liveness check before ({@code passedBefore}): the
+     * time a check takes to fail (30 s by default) is no proof of a stable run, so a process that
+     * never passes ends in FAILED after max_attempts. With policy {@code never} it stays STOPPED.
+     * Event {@code backoff} (or {@code failed}); the caller logs {@code unhealthy} when it finds it.
+     */
+    public static Outcome unhealthy(InstanceRecord r, ProcessSpec spec, String why, boolean passedBefore,
+                                    Instant now) {
+        InstanceRecord.Builder b = r.toBuilder().gone(null);
+        if (spec.restart().policy() == RestartPolicy.Policy.NEVER) {
+            return new Outcome(b.state(InstanceState.STOPPED, now).note(why + "; restart policy never: not restarted")
+                    .build(), true, "exited");
+        }
+        return schedule(b, spec, passedBefore ? 1 : r.consecutiveFailures() + 1, why, now, "backoff");
+    }
+
     /** A start that failed: spawn error, health check timeout, exit before RUNNING. */
     public static Outcome failedStart(InstanceRecord r, ProcessSpec spec, String why, Instant now) {
         InstanceRecord.Builder b = r.toBuilder().gone(r.lastExit());

@@ -20,15 +20,28 @@ final class RecentStarts {
         keys.add(k);
     }
 
-    /** The earliest instant at which a RUNNING start of this run leaves its first second, or null. */
+    /**
+     * The earliest instant at which a RUNNING start of this run leaves its first second, or null.
+     * Starts that can no longer be underway (forgotten, or RUNNING past their first second and not a
+     * oneshot) are dropped here: this runs at every wake, and a hundred starts looked up in the state
+     * at each would cost more than everything else an idle apply does.
+     */
     Instant nextFirstSecondEnd(StateFile s, Instant now) {
         Instant next = null;
-        for (Key k : keys) {
+        for (java.util.Iterator<Key> it = keys.iterator(); it.hasNext(); ) {
+            Key k = it.next();
             InstanceRecord r = s.find(k.id(), k.version()).orElse(null);
-            if (r != null && r.state() == InstanceState.RUNNING && r.startedAt() != null
-                    && now.isBefore(r.startedAt().plus(ExitRules.MIN_UPTIME))) {
+            if (r == null) {
+                it.remove();
+                continue;
+            }
+            if (r.state() == InstanceState.RUNNING && r.startedAt() != null && !"oneshot".equals(r.type())) {
                 Instant end = r.startedAt().plus(ExitRules.MIN_UPTIME);
-                next = next == null || end.isBefore(next) ? end : next;
+                if (now.isBefore(end)) {
+                    next = next == null || end.isBefore(next) ? end : next;
+                } else {
+                    it.remove(); // settled: never underway again (a restart adds it anew)
+                }
             }
         }
         return next;

@@ -4,6 +4,6 @@
  * {@link procrust.reconcile.Outcome} that {@link procrust.reconcile.Operations} applies in one place.
  * The runtime and the clock are handed in ({@link procrust.runtime.Host}), never chosen here; a file is
  * read through the loader it is given, never validate. May import: config, plan, state, runtime,
- * logs, diag.
+ * logs, health, diag.
  */
 package procrust.reconcile;

@@ -46,6 +46,7 @@ public record RawProcess(
         String label,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
         @Min(value = 0, message = "must be 0 or more") Long logKeep,
+        @Valid RawLiveness healthCheck,
         RawRunAs runAs) implements Located {
 
     public RawProcess {
@@ -57,7 +58,7 @@ public record RawProcess(
     /** The same entry at another place among the entries of the file. */
     public RawProcess withIndex(int newIndex) {
         return new RawProcess(newIndex, pos, at, id, command, applyOn, type, dependsOn, workingDir, env, stopTimeout,
-                schedule, startHealthCheck, restart, label, logMaxSize, logKeep, runAs);
+                schedule, startHealthCheck, restart, label, logMaxSize, logKeep, healthCheck, runAs);
     }
 
     /** True for an entry that is ignored everywhere ({@code type = "fake"}). */
