@@ -29,7 +29,7 @@ class RefusalPlanTest {
         ProcessSpec base = Fixtures.config(Fixtures.entry("web", "2024-10-01T12:00:00")).processes().get(0);
         ProcessSpec s = new ProcessSpec(base.index(), base.id(), base.command(), base.applyOn(), base.type(),
                 base.dependsOn(), base.workingDir(), base.env(), base.stopTimeout(), base.schedule(), base.healthCheck(),
-                base.restart(), base.label(), base.logs(), base.pos(), base.fieldPos(), runAs);
+                base.restart(), base.label(), base.logs(), base.pos(), base.fieldPos(), base.liveness(), runAs);
         return new Config(Path.of("procrust.toml"), "550e8400-e29b-41d4-a716-446655440000", "0", ZoneOffset.UTC, true,
                 List.of(s), null);
     }
