@@ -84,7 +84,8 @@ class RunAsIT {
             assertTrue(log.contains("umask=0027 uid=65534"), log);
             assertTrue(log.contains("denied") && !log.contains("wrote"), log);
             assertEquals("root's\n", Files.readString(rootOnly), "the root-only file is untouched");
-            assertTrue(log.contains("check uid=65534 groups=65534"), "the health check runs as nobody too:\n" + log);
+            String checks = Files.readString(h.uidDir().resolve("logs").resolve("health").resolve("web.log"));
+            assertTrue(checks.contains("check uid=65534 groups=65534"), "the health check runs as nobody too:\n" + checks);
             JsonNode st = h.status();
             assertEquals("RUNNING", st.path("processes").get(0).path("state").asText(), st::toString);
             assertEquals(pid, st.path("processes").get(0).path("pid").asLong(), "the pid recorded is the service's");
