@@ -22,20 +22,20 @@ class HoldIT {
             id = "db"
             command = "exec sleep 300"
             apply_on = "2024-10-01T12:00:00"
-            group = "back"
+            label = "back"
 
             [[process]]
             id = "web"
             command = "sleep 301 & sleep 302 & wait"
             apply_on = "2024-10-01T12:00:00"
-            group = "front"
+            label = "front"
 
             [[process]]
             id = "stubborn"
             command = "trap '' TERM; while :; do sleep 1; done"
             apply_on = "2024-10-01T12:00:00"
             stop_timeout = "1s"
-            group = "front"
+            label = "front"
             """;
 
     static String stateIn(JsonNode status, String id) {
@@ -159,7 +159,7 @@ class HoldIT {
             assertEquals(0, h.state().path("holds").size(), h.state()::toString);
             Procrust.Result usage = h.run("stop");
             assertEquals(1, usage.exit(), usage::toString);
-            assertTrue(usage.err().contains("name ids, or use --all or --group"), usage::toString);
+            assertTrue(usage.err().contains("name ids, or use --all or --label"), usage::toString);
         }
     }
 
@@ -169,22 +169,22 @@ class HoldIT {
             h.write(FILE);
             h.apply();
             allRunning(h, "db", "web", "stubborn");
-            Procrust.Result stop = h.run("stop", "--group", "front");
+            Procrust.Result stop = h.run("stop", "--label", "front");
             assertEquals(0, stop.exit(), stop::toString);
             assertTrue(stop.out().contains("web: stopped and held") && stop.out().contains("stubborn: stopped and held"),
                     stop::toString);
             assertTrue(Host.alive(h.pidOf("db")));
 
-            Procrust.Result front = h.run("status", "--group", "front", "--output", "json");
+            Procrust.Result front = h.run("status", "--label", "front", "--output", "json");
             JsonNode fs = Host.JSON.readTree(front.out());
             List<String> ids = new ArrayList<>();
             fs.path("processes").forEach(p -> ids.add(p.path("id").asText()));
             assertEquals(List.of("web", "stubborn"), ids, front::toString);
             assertEquals(0, front.exit(), "held is their wanted state: " + front);
 
-            Procrust.Result none = h.run("stop", "--group", "nosuch");
+            Procrust.Result none = h.run("stop", "--label", "nosuch");
             assertEquals(1, none.exit(), none::toString);
-            assertTrue(none.err().contains("groups: back, front"), none::toString);
+            assertTrue(none.err().contains("labels: back, front"), none::toString);
 
             Procrust.Result all = h.run("start", "--all");
             assertEquals(0, all.exit(), all::toString);

@@ -21,7 +21,7 @@ import procrust.state.StateDirs;
 import procrust.state.StateStore;
 import procrust.config.CheckResult;
 
-/** What {@code stop} and {@code start} share: the ids, {@code --all}, {@code --group}, and the run. */
+/** What {@code stop} and {@code start} share: the ids, {@code --all}, {@code --label}, and the run. */
 abstract class HoldCommand extends FileCommand {
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "Process ids, as in the file.")
@@ -30,7 +30,7 @@ abstract class HoldCommand extends FileCommand {
     @Option(names = "--all", description = "Every process of the file.")
     boolean all;
 
-    @Option(names = "--group", paramLabel = "G", description = "Every process whose entry has group = \"G\".")
+    @Option(names = "--label", paramLabel = "L", description = "Every process whose entry has label = \"L\".")
     String group;
 
     abstract Holds.Op op();

@@ -22,8 +22,8 @@ import procrust.validate.ConfigChecker;
         "Exit 0 when every wanted process is in its wanted state, 3 otherwise."})
 final class StatusCommand extends FileCommand {
 
-    @picocli.CommandLine.Option(names = "--group", paramLabel = "G",
-            description = "Only the processes whose entry has group = \"G\" (and the exit status for them).")
+    @picocli.CommandLine.Option(names = "--label", paramLabel = "L",
+            description = "Only the processes whose entry has label = \"L\" (and the exit status for them).")
     String group;
 
     @Override
@@ -41,9 +41,9 @@ final class StatusCommand extends FileCommand {
                 .status(r.config(), Planner::plan);
         if (group != null) {
             java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-            r.config().processes().stream().filter(p -> group.equals(p.group())).forEach(p -> ids.add(p.id()));
+            r.config().processes().stream().filter(p -> group.equals(p.label())).forEach(p -> ids.add(p.id()));
             if (ids.isEmpty()) {
-                err.println("procrust: no process of " + c.configFile() + " has group \"" + group + "\"");
+                err.println("procrust: no process of " + c.configFile() + " has label \"" + group + "\"");
                 err.flush();
                 return 1;
             }

@@ -48,6 +48,11 @@ public record Fingerprint(Map<String, String> fields, List<String> dependsOn, Du
         return new Fingerprint(fields, dependsOn, stop);
     }
 
+    /** The {@code stop_signal} it started with (a name of {@link RunAs#SIGNALS}); null: the default, TERM. */
+    public String stopSignal() {
+        return fields.get("stop_signal");
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Fingerprint f && fields.equals(f.fields);

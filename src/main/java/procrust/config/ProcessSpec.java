@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * One {@code [[process]]} entry after normalisation: every default filled in, never null except
- * {@code workingDir}, {@code healthCheck}, {@code group} and {@code liveness}. Entries with the same {@code id} are
+ * {@code workingDir}, {@code healthCheck}, {@code label} and {@code liveness}. Entries with the same {@code id} are
  * versions of one process; the instance identity is ({@code id}, {@code applyOn.text()}).
  *
  * @param index      0-based position of the entry in the file (ties in ordering keep file order)
@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param fieldPos   positions of its keys, by key path ({@code "command"}, {@code "schedule.start_time"})
  * @param liveness   {@code [process.health_check]}, tried while RUNNING; not in the {@link #fingerprint}: an
  *                   edit applies to the running instance from the next attempt on
+ * @param runAs      who and how it runs (user, group, umask, env files, stop signal, limits)
  */
 public record ProcessSpec(
         int index,
@@ -32,11 +33,12 @@ public record ProcessSpec(
         Schedule schedule,
         HealthCheck healthCheck,
         RestartPolicy restart,
-        String group,
+        String label,
         LogPolicy logs,
         SourcePos pos,
         Map<String, SourcePos> fieldPos,
-        Liveness liveness) {
+        Liveness liveness,
+        RunAs runAs) {
 
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -46,7 +48,16 @@ public record ProcessSpec(
                        HealthCheck healthCheck, RestartPolicy restart, String group, LogPolicy logs, SourcePos pos,
                        Map<String, SourcePos> fieldPos) {
         this(index, id, command, applyOn, type, dependsOn, workingDir, env, stopTimeout, schedule, healthCheck, restart,
-                group, logs, pos, fieldPos, null);
+                group, logs, pos, fieldPos, null, RunAs.DEFAULT);
+    }
+
+    /** An entry that runs as procrust's own user, with every default of {@link RunAs#DEFAULT}. */
+    public ProcessSpec(int index, String id, String command, ApplyOn applyOn, ProcessType type, List<String> dependsOn,
+                       String workingDir, Map<String, String> env, Duration stopTimeout, Schedule schedule,
+                       HealthCheck healthCheck, RestartPolicy restart, String label, LogPolicy logs, SourcePos pos,
+                       Map<String, SourcePos> fieldPos, Liveness liveness) {
+        this(index, id, command, applyOn, type, dependsOn, workingDir, env, stopTimeout, schedule, healthCheck, restart,
+                label, logs, pos, fieldPos, liveness, RunAs.DEFAULT);
     }
 
     public ProcessSpec {
@@ -62,7 +73,9 @@ public record ProcessSpec(
         logs = logs == null ? LogPolicy.DEFAULT : logs;
         pos = pos == null ? SourcePos.NONE : pos;
         fieldPos = fieldPos == null ? Map.of() : Map.copyOf(fieldPos);
+        runAs = runAs == null ? RunAs.DEFAULT : runAs;
     }
+
 
     /** The version name: {@code apply_on} as written in the file. */
     public String version() {
@@ -95,6 +108,7 @@ public record ProcessSpec(
         f.put("stop_timeout", stopTimeout.toString());
         f.put("restart", restart.toString());
         f.put("depends_on", dependsOn.toString());
+        runAs.addTo(f);
         return new Fingerprint(f, dependsOn, stopTimeout);
     }
 }

@@ -33,8 +33,12 @@ public enum Code {
     SHADOWED_VERSION("shadowed-version"),
     /** Refused for security reasons (file permissions, ownership). */
     INSECURE_FILE("insecure-file"),
-    /** Warning: a group (log_group) that does not exist on this host. */
-    UNKNOWN_GROUP("unknown-group");
+    /** Warning: a group ({@code group}, {@code log_group}) that does not exist on this host. */
+    UNKNOWN_GROUP("unknown-group"),
+    /** Warning: {@code user} names a user this host does not know. */
+    UNKNOWN_USER("unknown-user"),
+    /** Warning: an {@code env_file} that does not exist or cannot be read here. */
+    MISSING_ENV_FILE("missing-env-file");
 
     private final String wire;
 

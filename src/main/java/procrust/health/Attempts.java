@@ -52,7 +52,7 @@ public final class Attempts implements AttemptStarter {
             case LOG_LINE:
                 return done(logLine(watch));
             default:
-                return command(command.get(), deadline, wake);
+                return command(command, deadline, wake);
         }
     }
 
@@ -68,10 +68,10 @@ public final class Attempts implements AttemptStarter {
         }
     }
 
-    private Attempt command(SpawnRequest request, Instant deadline, Runnable wake) {
+    private Attempt command(Supplier<SpawnRequest> request, Instant deadline, Runnable wake) {
         Spawned sp;
         try {
-            sp = launcher.spawn(request);
+            sp = launcher.spawn(request.get()); // the request itself may fail (an env file gone)
         } catch (IOException | RuntimeException e) {
             return done(ProbeResult.failed("could not start: " + e.getMessage()));
         }

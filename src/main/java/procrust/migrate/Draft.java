@@ -49,7 +49,7 @@ public final class Draft {
         String workingDir;
         final Map<String, String> env = new LinkedHashMap<>();
         final List<String> dependsOn = new ArrayList<>();
-        String group;
+        String label;
         Long stopTimeoutSecs;
         String restartPolicy;
         Integer maxAttempts;

@@ -17,7 +17,7 @@ final class ProcessComposeKeys {
             case "description" -> p.description = String.valueOf(value);
             case "working_dir" -> p.workingDir = pc.dir().resolve(String.valueOf(value)).normalize().toString();
             case "environment" -> ProcessCompose.env(value, p.env, where, p.notes);
-            case "namespace" -> p.group = String.valueOf(value);
+            case "namespace" -> p.label = String.valueOf(value);
             case "disabled" -> {
                 if (Boolean.TRUE.equals(value)) {
                     p.type = "fake";

@@ -74,7 +74,7 @@ final class Supervisord {
                 }
                 for (String k : s.values().keySet()) {
                     if (!k.equals("programs")) {
-                        fileNote(s, k, "not carried over: a procrust group is a name for stop/start/status --group; "
+                        fileNote(s, k, "not carried over: a procrust label is a name for stop/start/status --label; "
                                 + "the start order follows each program's priority");
                     }
                 }
@@ -190,7 +190,7 @@ final class Supervisord {
                 p.notes.add(new Draft.Note(where, "command", "supervisord runs it without a shell, procrust with "
                         + "/bin/sh -c: its $ * ; | & < > ( ) characters are now shell syntax; check them"));
             }
-            p.group = group;
+            p.label = group;
             p.restartPolicy = "on-failure"; // autorestart=unexpected, supervisord's default
             p.env.putAll(childEnv);
             for (Map.Entry<String, String> e : values.entrySet()) {

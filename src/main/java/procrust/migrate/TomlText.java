@@ -53,8 +53,8 @@ public final class TomlText {
             if (!p.dependsOn.isEmpty()) {
                 b.append("depends_on = ").append(array(p.dependsOn)).append('\n');
             }
-            if (p.group != null) {
-                b.append("group = ").append(string(p.group)).append('\n');
+            if (p.label != null) {
+                b.append("label = ").append(string(p.label)).append('\n');
             }
             if (p.workingDir != null) {
                 b.append("working_dir = ").append(string(p.workingDir)).append('\n');

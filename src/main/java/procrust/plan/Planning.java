@@ -27,6 +27,7 @@ final class Planning {
     private final Reasons reasons;
     private final Calendars calendars;
     private final List<Action> starts = new ArrayList<>();
+    private final ProcrustUser self;
     private ObservedInstance pending;
 
     Planning(Config config, Observed observed, Instant at) {
@@ -35,6 +36,7 @@ final class Planning {
         this.facts = new Facts(config, observed, at);
         this.reasons = new Reasons(zone, at);
         this.calendars = new Calendars(zone, at);
+        this.self = observed.self();
     }
 
     Plan run() {
@@ -150,11 +152,19 @@ final class Planning {
             return;
         }
         Action a = old == null
-                ? Action.start(p.id, spec.version(), reasons.start(spec, rec, windowOf(spec).orElse(null), after))
-                : Action.replace(p.id, spec.version(), old.version(), reasons.replace(spec, p.activeAt, old, after));
+                ? Action.start(p.id, spec.version(),
+                        reasons.start(spec, rec, windowOf(spec).orElse(null), after) + refusal(spec))
+                : Action.replace(p.id, spec.version(), old.version(),
+                        reasons.replace(spec, p.activeAt, old, after) + refusal(spec));
         p.primary = a;
         p.started = true;
         starts.add(a);
+    }
+
+    /** "; will be refused: ..." when procrust may not run the entry as its user or group, else "". */
+    private String refusal(ProcessSpec spec) {
+        String r = self.refusal(spec.runAs());
+        return r == null ? "" : "; " + r + " (only root can start a process as another user or group)";
     }
 
     /** A wait or keep coming from the instance's own record (FAILED, BACKOFF, COMPLETED, STOPPED), or null. */

@@ -151,6 +151,16 @@ public final class ExitRules {
         return schedule(b, spec, failures, why, now, "start-failed");
     }
 
+    /**
+     * A start refused before anything ran because retrying cannot help (procrust is not root and the
+     * entry asks for another user or group): FAILED at once, no back-off, until the entry changes or an
+     * operator starts it.
+     */
+    public static Outcome refused(InstanceRecord r, ProcessSpec spec, String why, Instant now) {
+        return new Outcome(r.toBuilder().gone(r.lastExit()).failures(r.consecutiveFailures() + 1).backoffUntil(null)
+                .state(InstanceState.FAILED, now).note(why + ": FAILED, not retried").build(), true, "failed");
+    }
+
     private static Outcome schedule(InstanceRecord.Builder b, ProcessSpec spec, int failures, String why,
                                     Instant now, String event) {
         RestartPolicy p = spec.restart();

@@ -49,12 +49,12 @@ public final class HoldTargets {
         if (group != null) {
             Set<String> inGroup = new LinkedHashSet<>();
             for (ProcessSpec p : config.processes()) {
-                if (group.equals(p.group())) {
+                if (group.equals(p.label())) {
                     inGroup.add(p.id());
                 }
             }
             if (inGroup.isEmpty()) {
-                return new Selection(null, "no process of " + config.file() + " has group \"" + group + "\""
+                return new Selection(null, "no process of " + config.file() + " has label \"" + group + "\""
                         + groupsHint(config));
             }
             out.addAll(inGroup);
@@ -73,7 +73,7 @@ public final class HoldTargets {
                     + " (ids: " + String.join(", ", config.ids()) + "); nothing was done");
         }
         if (out.isEmpty()) {
-            return new Selection(null, "no process to " + op.verb() + ": name ids, or use --all or --group");
+            return new Selection(null, "no process to " + op.verb() + ": name ids, or use --all or --label");
         }
         return new Selection(new ArrayList<>(out), null);
     }
@@ -81,11 +81,11 @@ public final class HoldTargets {
     private static String groupsHint(Config config) {
         Set<String> groups = new LinkedHashSet<>();
         for (ProcessSpec p : config.processes()) {
-            if (p.group() != null) {
-                groups.add(p.group());
+            if (p.label() != null) {
+                groups.add(p.label());
             }
         }
-        return groups.isEmpty() ? " (the file sets no group)" : " (groups: " + String.join(", ", groups) + ")";
+        return groups.isEmpty() ? " (the file sets no label)" : " (labels: " + String.join(", ", groups) + ")";
     }
 
     /**

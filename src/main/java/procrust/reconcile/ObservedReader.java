@@ -88,7 +88,7 @@ public final class ObservedReader {
                     r.consecutiveFailures(), r.backoffUntil(), r.completedWindow(), r.fingerprint(),
                     live && unsupervised.contains(k), r.note()));
         }
-        return new Observed(out, Set.copyOf(s.holds()));
+        return new Observed(out, Set.copyOf(s.holds()), Self.get());
     }
 
     /** Keys of every record that claims a live process (all unsupervised when no apply runs). */

@@ -12,6 +12,7 @@ import procrust.health.LivenessChecks;
 import procrust.logs.LogFiles;
 import procrust.logs.LogLineWatch;
 import procrust.plan.InstanceState;
+import procrust.runtime.Signal;
 import procrust.state.InstanceRecord;
 import procrust.state.StateFile;
 
@@ -172,14 +173,23 @@ final class Operations {
         return null;
     }
 
-    /** Sends SIGTERM to the record's group and makes it the stop in progress. */
+    /** Sends the stop signal to the record's group and makes it the stop in progress. */
     private StopOp beginStop(InstanceRecord r, String why, Instant now) {
         Key k = new Key(r.id(), r.version());
         Duration timeout = stopTimeoutOf(k);
-        fx.log().info("stopping", k, "SIGTERM to process group " + r.pid() + " (stop_timeout "
+        Signal first = stopSignalOf(k);
+        fx.log().info("stopping", k, "SIG" + first.name() + " to process group " + r.pid() + " (stop_timeout "
                 + HealthOp.human(timeout) + "): " + why);
-        stop = StopOp.begin(k, r.pid(), timeout, fx.signaller(), now);
+        stop = StopOp.begin(k, r.pid(), first, timeout, fx.signaller(), now);
         return stop;
+    }
+
+    /** The entry's stop_signal, as its stop_timeout: for a version no longer in the file, the one recorded at its start. */
+    private Signal stopSignalOf(Key k) {
+        ProcessSpec s = Entries.entry(config, k);
+        String name = s != null ? s.runAs().stopSignal()
+                : state.find(k.id(), k.version()).map(r -> r.fingerprint().stopSignal()).orElse(null);
+        return Signal.named(name);
     }
 
     /** The entry's stop_timeout; for a version no longer in the file, the one recorded at its start. */

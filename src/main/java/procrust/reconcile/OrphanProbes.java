@@ -1,5 +1,6 @@
 package procrust.reconcile;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +30,18 @@ final class OrphanProbes {
 
     /**
      * The spawn of a command health check of {@code spec}: as the service's own (same path, so its
-     * environment, working dir and user), plus the probe mark, output to {@code LOGDIR/health/<id>.log}.
+     * environment, working dir, user, group, umask and limits), plus the probe mark, output to {@code LOGDIR/health/<id>.log}.
      */
     static SpawnRequest probeRequest(Config config, Path logDir, ProcessSpec spec, String command) {
-        SpawnRequest r = StartOp.spawnRequest(config, logDir, spec, command);
+        SpawnRequest r;
+        try {
+            r = StartOp.spawnRequest(config, logDir, spec, command);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e); // the attempt fails, saying why
+        }
         Map<String, String> env = new LinkedHashMap<>(r.env());
         env.put(MARK, "1");
-        return new SpawnRequest(r.command(), r.workingDir(), env, LogFiles.healthFileFor(logDir, spec.id()));
+        return new SpawnRequest(r.command(), r.workingDir(), env, LogFiles.healthFileFor(logDir, spec.id()), r.setup());
     }
 
     /** Ends the probe groups of {@code uid} that no running apply owns; returns how many. */

@@ -3,14 +3,20 @@ package procrust.reconcile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;
+import procrust.config.RunAs;
 import procrust.logs.LogAccess;
 import procrust.logs.LogFiles;
 import procrust.plan.InstanceState;
+import procrust.runtime.EnvFiles;
+import procrust.runtime.ProcessSetup;
+import procrust.runtime.RefusedStart;
 import procrust.runtime.SpawnRequest;
 import procrust.runtime.Spawned;
 import procrust.state.InstanceRecord;
@@ -52,6 +58,10 @@ final class StartOp {
         Spawned sp;
         try {
             sp = fx.launcher().spawnGated(spawnRequest(config, fx.logDir(), spec, spec.command()));
+        } catch (RefusedStart e) {
+            // retrying cannot help (procrust is not root): FAILED at once, until the entry changes
+            return new Launch(Outcome.failedStart(k, ExitRules.refused(b.gone(null).fingerprint(spec.fingerprint())
+                    .build(), spec, e.getMessage(), now)), null);
         } catch (IOException | RuntimeException e) {
             // the entry it tried is recorded: a FAILED record holds until that entry changes
             return new Launch(Outcome.failedStart(k, ExitRules.failedStart(b.gone(null).fingerprint(spec.fingerprint())
@@ -93,13 +103,24 @@ final class StartOp {
                 + (checked ? " (health check next)" : " (RUNNING: no health check)") + "; started because: " + reason);
     }
 
-    /** The spawn of a command of this entry: its working dir, env + PROCRUST_*, its log file. */
-    static SpawnRequest spawnRequest(Config config, Path logDir, ProcessSpec spec, String command) {
-        Map<String, String> env = new LinkedHashMap<>(spec.env());
+    /**
+     * The spawn of a command of this entry (the service's, or its health check's): its working dir, its
+     * env files read now, then {@code env}, then PROCRUST_*; its log file; its user, group, umask and
+     * limits. A missing, unreadable or malformed env file fails it, named (never a value).
+     */
+    static SpawnRequest spawnRequest(Config config, Path logDir, ProcessSpec spec, String command) throws IOException {
+        RunAs as = spec.runAs();
+        List<Path> files = new ArrayList<>(as.envFiles().size());
+        for (String f : as.envFiles()) {
+            files.add(Path.of(f));
+        }
+        Map<String, String> env = new LinkedHashMap<>(EnvFiles.read(files));
+        env.putAll(spec.env());
         env.put("PROCRUST_UID", config.uid());
         env.put("PROCRUST_ID", spec.id());
         env.put("PROCRUST_VERSION", spec.version());
         Path wd = spec.workingDir() == null ? null : Path.of(spec.workingDir());
-        return new SpawnRequest(command, wd, env, LogFiles.fileFor(logDir, spec.id()));
+        return new SpawnRequest(command, wd, env, LogFiles.fileFor(logDir, spec.id()),
+                new ProcessSetup(as.user(), as.group(), as.umask(), as.limits()));
     }
 }

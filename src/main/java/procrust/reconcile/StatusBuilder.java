@@ -107,7 +107,7 @@ public final class StatusBuilder {
     }
 
     /**
-     * The report narrowed to some ids (status --group): their rows only, and "ok" judged on them
+     * The report narrowed to some ids (status --label): their rows only, and "ok" judged on them
      * (every row in its wanted state; a state-file problem still counts).
      */
     public static StatusReport restrict(StatusReport r, Set<String> ids) {

@@ -8,7 +8,7 @@ import procrust.runtime.Signaller;
 import procrust.state.InstanceRecord;
 
 /**
- * The one stop in progress: SIGTERM to the group, SIGKILL after {@code stop_timeout}, done only
+ * The one stop in progress: {@code stop_signal} (SIGTERM by default) to the group, SIGKILL after {@code stop_timeout}, done only
  * when no member of the group remains. The record is STOPPING meanwhile and says what it becomes
  * afterwards ({@link InstanceRecord#afterStop()}), so a stop cut short by apply's death resumes.
  */
@@ -25,6 +25,7 @@ final class StopOp {
 
     final Key key;
     final long pgid;
+    private final Signal first;
     private final Duration timeout;
     private final Instant deadline;
     private Instant killedAt;
@@ -32,17 +33,18 @@ final class StopOp {
     /** Looks at the group since the last signal. */
     private int looks;
 
-    private StopOp(Key key, long pgid, Duration timeout, Instant now) {
+    private StopOp(Key key, long pgid, Signal first, Duration timeout, Instant now) {
         this.key = key;
         this.pgid = pgid;
+        this.first = first;
         this.timeout = timeout;
         this.deadline = now.plus(timeout);
     }
 
-    /** Sends SIGTERM to the group of {@code pgid}; the stop is then in progress. */
-    static StopOp begin(Key key, long pgid, Duration timeout, Signaller signaller, Instant now) {
-        signaller.signalGroup(pgid, Signal.TERM);
-        return new StopOp(key, pgid, timeout, now);
+    /** Sends {@code first} (the entry's stop_signal) to the group of {@code pgid}; the stop is then in progress. */
+    static StopOp begin(Key key, long pgid, Signal first, Duration timeout, Signaller signaller, Instant now) {
+        signaller.signalGroup(pgid, first);
+        return new StopOp(key, pgid, first, timeout, now);
     }
 
     /**
@@ -61,7 +63,7 @@ final class StopOp {
             killedAt = now;
             looks = 0;
             return Outcome.none(key).log(EventLog.Level.WARN, "kill", "still running " + waited
-                    + " after SIGTERM: sending SIGKILL to process group " + pgid);
+                    + " after SIG" + first.name() + ": sending SIGKILL to process group " + pgid);
         }
         if (killedAt != null && !reportedStuck && !now.isBefore(killedAt.plus(KILL_GRACE))) {
             reportedStuck = true;

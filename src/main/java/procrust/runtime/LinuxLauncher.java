@@ -19,19 +19,32 @@ import java.util.concurrent.CompletableFuture;
  * from procrust, then makes /dev/null its stdin and execs {@code /bin/sh -c COMMAND} (same pid, same
  * start time); end of file instead (procrust died, or closed the gate) makes it exit
  * {@link #GATE_CLOSED_EXIT} without running anything. The pipe is gone once the command runs.
+ *
+ * <p>A request with a {@link ProcessSetup} (user, group, umask, limits) runs the {@link Wrapper}'s
+ * words in that shell instead of the bare {@code exec /bin/sh -c "$1"}; every step execs, so the pid
+ * held, its start time, its session and its process group are those of the command. After the gate:
+ * {@code umask 0027; exec prlimit --nofile=N:N -- setpriv --reuid=U --regid=G --init-groups -- /bin/sh -c "$1"}.
+ * An ungated spawn that needs no setup stays {@code setsid /bin/sh -c COMMAND}.
  */
 public final class LinuxLauncher implements Launcher {
 
     private static final File DEV_NULL = new File("/dev/null");
     /** Exit status of a gated process whose gate closed unopened. */
     public static final int GATE_CLOSED_EXIT = 125;
-    private static final String GATE = "IFS= read -r go || exit " + GATE_CLOSED_EXIT
-            + "; exec 0</dev/null; exec /bin/sh -c \"$1\"";
+    private static final String GATE = "IFS= read -r go || exit " + GATE_CLOSED_EXIT + "; exec 0</dev/null; ";
 
     private final ProcessTable table;
+    private final Wrapper wrapper;
+    private final String ownUmask;
 
     public LinuxLauncher(ProcessTable table) {
+        this(table, new Accounts(), Accounts.self());
+    }
+
+    LinuxLauncher(ProcessTable table, Accounts accounts, Accounts.Self self) {
         this.table = table;
+        this.wrapper = new Wrapper(accounts, self);
+        this.ownUmask = self.umask();
     }
 
     @Override
@@ -49,13 +62,20 @@ public final class LinuxLauncher implements Launcher {
             throw new IOException("working_dir " + r.workingDir() + " does not exist or is not a directory");
         }
         prepareLog(r.logFile());
+        ProcessSetup setup = r.setup();
+        if (setup.umask() != null && setup.umask().equals(ownUmask)) {
+            setup = new ProcessSetup(setup.user(), setup.group(), null, setup.limits());
+        }
+        Wrapper.Words words = wrapper.of(setup);
         ProcessBuilder pb = gated
-                ? new ProcessBuilder("setsid", "/bin/sh", "-c", GATE, "procrust-gate", r.command())
-                : new ProcessBuilder("setsid", "/bin/sh", "-c", r.command());
+                ? new ProcessBuilder("setsid", "/bin/sh", "-c", GATE + words.prelude(), "procrust-gate", r.command())
+                : words.bare() ? new ProcessBuilder("setsid", "/bin/sh", "-c", r.command())
+                : new ProcessBuilder("setsid", "/bin/sh", "-c", words.prelude(), "procrust-run", r.command());
         if (r.workingDir() != null) {
             pb.directory(r.workingDir().toFile());
         }
         Map<String, String> env = pb.environment();
+        env.putAll(words.env());
         env.putAll(r.env());
         pb.redirectInput(gated ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(DEV_NULL));
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(r.logFile().toFile()));

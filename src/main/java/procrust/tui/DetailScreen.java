@@ -37,7 +37,7 @@ final class DetailScreen {
         st.append("  " + r.restarts() + (r.restarts() == 1 ? " restart" : " restarts"));
         out.add(field("state", st.toAttributedString(), p, width));
         ProcessSpec e = vm.entryOf(r);
-        out.add(field("type", new AttributedString(r.type() + (r.group() == null ? "" : "   group " + r.group())), p, width));
+        out.add(field("type", new AttributedString(r.type() + (r.label() == null ? "" : "   label " + r.label())), p, width));
         if (e == null) {
             out.add(field("file", new AttributedString("this version is no longer in the file"), p, width));
         } else {

@@ -15,7 +15,7 @@ final class HelpScreen {
             {"l", "follow the selected process's log (esc returns)"},
             {"s", "stop the selected process and hold it stopped (asks y/n)"},
             {"S", "release its hold: it starts when the file wants it (asks y/n)"},
-            {"/", "filter by id, group or state; esc clears the filter"},
+            {"/", "filter by id, label or state; esc clears the filter"},
             {"esc", "back to the list"},
             {"?", "this help; any key closes it"},
             {"q, ctrl-c", "quit (changes nothing)"},

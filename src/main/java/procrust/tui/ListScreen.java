@@ -16,9 +16,9 @@ import procrust.plan.Upcoming;
  */
 final class ListScreen {
 
-    static final String[] HEADINGS = {"ID", "GROUP", "VERSION", "STATE", "PID", "UPTIME", "RST", "NOTE"};
+    static final String[] HEADINGS = {"ID", "LABEL", "VERSION", "STATE", "PID", "UPTIME", "RST", "NOTE"};
     private static final int ID = 0;
-    private static final int GROUP = 1;
+    private static final int LABEL = 1;
     private static final int VERSION = 2;
     private static final int NOTE = 7;
     private static final int MAX_UPCOMING = 3;
@@ -38,7 +38,7 @@ final class ListScreen {
         for (ViewRow r : vm.rows()) {
             cells.add(cells(r, f));
         }
-        int[] w = widths(cells, width, vm.all().stream().anyMatch(r -> r.group() != null));
+        int[] w = widths(cells, width, vm.all().stream().anyMatch(r -> r.label() != null));
         out.add(line(HEADINGS, w, p.bold(), null, p, width));
         int sel = vm.indexOf(f.ui().selected());
         int top = top(sel, vm.rows().size(), tableRows);
@@ -78,7 +78,7 @@ final class ListScreen {
     }
 
     private static String[] cells(ViewRow r, Frame f) {
-        return new String[] {r.id(), r.group() == null ? "-" : r.group(), r.version(), r.state().name(),
+        return new String[] {r.id(), r.label() == null ? "-" : r.label(), r.version(), r.state().name(),
                 r.pid() == null ? "-" : r.pid().toString(), Formats.uptime(r.startedAt(), f.vm().snapshot().at()),
                 Integer.toString(r.restarts()), r.note() == null ? "" : r.note()};
     }
@@ -97,9 +97,9 @@ final class ListScreen {
             }
         }
         if (!groups) {
-            w[GROUP] = 0;
+            w[LABEL] = 0;
         }
-        int[][] shrink = {{VERSION, 10}, {ID, 8}, {GROUP, 5}}; // column, narrowest
+        int[][] shrink = {{VERSION, 10}, {ID, 8}, {LABEL, 5}}; // column, narrowest
         for (int[] sh : shrink) {
             int c = sh[0];
             int over = fixed(w) + 12 - width;

@@ -114,7 +114,7 @@ public final class ViewModel {
         }
         String f = filter.toLowerCase(Locale.ROOT);
         return r.id().toLowerCase(Locale.ROOT).contains(f)
-                || (r.group() != null && r.group().toLowerCase(Locale.ROOT).contains(f))
+                || (r.label() != null && r.label().toLowerCase(Locale.ROOT).contains(f))
                 || r.state().name().toLowerCase(Locale.ROOT).contains(f);
     }
 
@@ -125,15 +125,15 @@ public final class ViewModel {
         for (ProcessSpec p : s.config().processes()) {
             order.putIfAbsent(p.id(), order.size());
             entries.put(p.id() + "@" + p.version(), p);
-            if (p.group() != null) {
-                idGroups.putIfAbsent(p.id(), p.group());
+            if (p.label() != null) {
+                idGroups.putIfAbsent(p.id(), p.label());
             }
         }
         List<ViewRow> out = new ArrayList<>();
         for (StatusReport.Row r : s.report().rows()) {
             // the group of this version's entry; a version no longer in the file takes its id's group
             ProcessSpec e = entries.get(r.id() + "@" + r.version());
-            String group = e != null ? e.group() : idGroups.get(r.id());
+            String group = e != null ? e.label() : idGroups.get(r.id());
             out.add(new ViewRow(r.id(), group, r.version(), r.type(), r.state(), r.pid(), r.startedAt(),
                     r.restarts(), r.note()));
         }

@@ -4,16 +4,16 @@ import java.time.Instant;
 import procrust.plan.InstanceState;
 
 /**
- * One line of the process table: an instance (id, version) as status reports it, with its group from
+ * One line of the process table: an instance (id, version) as status reports it, with its label from
  * the file and its tone. {@code key()} identifies it across refreshes (the selection follows it).
  *
- * @param group     the {@code group} of its entry in the file (a version no longer in the file: its
+ * @param label     the {@code label} of its entry in the file (a version no longer in the file: its
  *                  id's), or null
  * @param pid       the live process-group leader, or null
  * @param startedAt when its live process started, or null
  * @param note      why it waits, the last failure... or null
  */
-public record ViewRow(String id, String group, String version, String type, InstanceState state, Long pid,
+public record ViewRow(String id, String label, String version, String type, InstanceState state, Long pid,
                       Instant startedAt, int restarts, String note) {
 
     public String key() {

@@ -36,8 +36,8 @@ public final class ConfigChecker {
         Config config = null;
         if (raw != null) {
             FieldRules.checkTop(raw, sink);
-            HostRules.check(raw, sink);
             ReferenceRules.check(raw, sink);
+            HostRules.check(file, raw, sink);
             List<Versions.Version> versions = Versions.of(raw);
             VersionRules.check(versions, sink);
             CycleRules.check(versions, sink);

@@ -34,7 +34,7 @@ class ProcessComposeImportTest {
         assertEquals("test -f ready.flag", db.healthCheck().command(), "readiness_probe.exec");
         assertEquals(Duration.ofSeconds(1), db.healthCheck().interval());
         assertEquals(Duration.ofSeconds(12), db.healthCheck().timeout(), "delay 1 + period 1 x 10 failures + 1");
-        assertEquals("data", db.group(), "namespace");
+        assertEquals("data", db.label(), "namespace");
         assertEquals(Duration.ofSeconds(5), db.stopTimeout());
         assertEquals(Policy.NEVER, db.restart().policy(), "process-compose restarts nothing by default");
         assertEquals(dir.toString(), db.workingDir());

@@ -42,7 +42,7 @@ class SupervisordImportTest {
         ProcessSpec web = i.process("web");
         assertEquals("exec python3 -m http.server 8099 --bind 127.0.0.1", web.command(), "ENV_ and exec");
         assertEquals(here.toString(), web.workingDir(), "%(here)s");
-        assertEquals("app", web.group(), "[group:app]");
+        assertEquals("app", web.label(), "[group:app]");
         assertEquals(Map.of("APP_ENV", "production", "LANG", "C.UTF-8", "PYTHONUNBUFFERED", "1",
                 "GREETING", "hello, world"), web.env(), "[supervisord] environment, then the program's (continued line)");
         assertEquals(Policy.ALWAYS, web.restart().policy());
@@ -59,7 +59,7 @@ class SupervisordImportTest {
         ProcessSpec consumer = i.process("consumer");
         assertEquals("exec /bin/sleep 3600", consumer.command(), "# after a space starts a comment");
         assertEquals(Policy.NEVER, consumer.restart().policy());
-        assertNull(consumer.group());
+        assertNull(consumer.label());
 
         ProcessSpec cron = i.process("cron-like");
         assertEquals(ProcessType.FAKE, cron.type(), "autostart=false");

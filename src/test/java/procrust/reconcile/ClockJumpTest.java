@@ -48,7 +48,7 @@ class ClockJumpTest {
     static ProcessSpec window(ProcessSpec s, String from, String to) {
         return new ProcessSpec(s.index(), s.id(), s.command(), s.applyOn(), s.type(), s.dependsOn(), s.workingDir(),
                 s.env(), s.stopTimeout(), new Schedule(LocalTime.parse(from), LocalTime.parse(to),
-                EnumSet.allOf(DayOfWeek.class)), s.healthCheck(), s.restart(), s.group(), s.logs(), s.pos(), s.fieldPos());
+                EnumSet.allOf(DayOfWeek.class)), s.healthCheck(), s.restart(), s.label(), s.logs(), s.pos(), s.fieldPos());
     }
 
     private InstanceState state(String id, String version) {

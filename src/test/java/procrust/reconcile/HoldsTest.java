@@ -49,7 +49,7 @@ class HoldsTest {
         assertTrue(s.error().contains("ids: db, web, api, cron"), s.error());
 
         HoldTargets.Selection g = HoldTargets.select(Holds.Op.START, config, List.of(), false, "nosuch", Set.of());
-        assertTrue(g.error().contains("groups: back, front"), g.error());
+        assertTrue(g.error().contains("labels: back, front"), g.error());
         assertFalse(HoldTargets.select(Holds.Op.START, config, List.of(), false, null, Set.of()).ok());
     }
 

@@ -58,7 +58,7 @@ class StatusBuilderTest {
         ProcessSpec plain = spec(0, "web", "serve", V1);
         ProcessSpec checked = new ProcessSpec(plain.index(), plain.id(), plain.command(), plain.applyOn(), plain.type(),
                 plain.dependsOn(), plain.workingDir(), plain.env(), plain.stopTimeout(), plain.schedule(),
-                plain.healthCheck(), plain.restart(), plain.group(), plain.logs(), plain.pos(), plain.fieldPos(),
+                plain.healthCheck(), plain.restart(), plain.label(), plain.logs(), plain.pos(), plain.fieldPos(),
                 new Liveness(new Probe(Probe.Kind.HTTP, "http://127.0.0.1:1/"), Duration.ofSeconds(10),
                         Duration.ofSeconds(5), 3));
         HealthRecord h = new HealthRecord(2, "HTTP 503", T0.minusSeconds(30));

@@ -119,7 +119,7 @@ class ScreensTest {
                 row("web", V1, InstanceState.RUNNING, 100L, null), row("db", V1, InstanceState.RUNNING, 101L, null));
         List<String> t = text(Screens.render(new Frame(UiState.initial(), ViewModel.of(grouped, ""), null, List.of(), NOW),
                 COLOUR, 80, 24));
-        assertEquals(List.of("ID", "GROUP", "VERSION", "STATE", "PID", "UPTIME", "RST", "NOTE"),
+        assertEquals(List.of("ID", "LABEL", "VERSION", "STATE", "PID", "UPTIME", "RST", "NOTE"),
                 List.of(t.get(3).trim().split("\\s+")));
         assertTrue(t.get(4).startsWith("> web  front  " + V1), t.get(4));
         assertTrue(t.get(5).startsWith("  db   -      " + V1), t.get(5));

@@ -44,10 +44,10 @@ class ViewModelTest {
     @Test
     void groupsComeFromTheFileEntryOfTheVersion() {
         ViewModel vm = model("");
-        assertEquals("front", vm.rows().get(0).group());
-        assertNull(vm.rows().get(1).group(), "web's second version has no group");
-        assertEquals("data", vm.rows().get(2).group());
-        assertNull(vm.rows().get(4).group(), "an id only in the state has no entry");
+        assertEquals("front", vm.rows().get(0).label());
+        assertNull(vm.rows().get(1).label(), "web's second version has no group");
+        assertEquals("data", vm.rows().get(2).label());
+        assertNull(vm.rows().get(4).label(), "an id only in the state has no entry");
     }
 
     @Test

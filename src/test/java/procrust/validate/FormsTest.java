@@ -48,7 +48,7 @@ class FormsTest {
         assertEquals(Schedule.ALWAYS, p.schedule());
         assertNull(p.healthCheck());
         assertNull(p.workingDir());
-        assertNull(p.group());
+        assertNull(p.label());
         assertEquals(RestartPolicy.defaultsFor(ProcessType.NORMAL), p.restart());
         assertEquals(LogPolicy.DEFAULT, p.logs());
         assertEquals(Map.of(), p.env());
@@ -198,14 +198,14 @@ class FormsTest {
     @Test
     void envWorkingDirGroupAndDependencies() {
         Config c = valid(process("db") + process("web", "depends_on = [\"db\", \"db\"]", "working_dir = \"srv/web\"",
-                "group = \"front end\"", "env = { PORT = \"8080\", DEBUG = true, WORKERS = 4 }"));
+                "label = \"front end\"", "env = { PORT = \"8080\", DEBUG = true, WORKERS = 4 }"));
         ProcessSpec web = c.processes().get(1);
         assertEquals(List.of("db"), web.dependsOn());
         assertEquals(Map.of("PORT", "8080", "DEBUG", "true", "WORKERS", "4"), web.env());
         assertEquals(List.of("PORT", "DEBUG", "WORKERS"), List.copyOf(web.env().keySet()));
         assertTrue(Path.of(web.workingDir()).isAbsolute());
         assertTrue(web.workingDir().endsWith("srv/web"), web.workingDir());
-        assertEquals("front end", web.group());
+        assertEquals("front end", web.label());
         assertEquals(1, web.index());
     }
 

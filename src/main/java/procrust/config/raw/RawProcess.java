@@ -43,20 +43,22 @@ public record RawProcess(
         @Valid RawHealthCheck startHealthCheck,
         @Valid RawRestart restart,
         @Pattern(regexp = IdPattern.REGEX, message = "must be " + IdPattern.MESSAGE)
-        String group,
+        String label,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
         @Min(value = 0, message = "must be 0 or more") Long logKeep,
-        @Valid RawLiveness healthCheck) implements Located {
+        @Valid RawLiveness healthCheck,
+        RawRunAs runAs) implements Located {
 
     public RawProcess {
         at = Map.copyOf(at);
+        runAs = runAs == null ? RawRunAs.NONE : runAs;
         dependsOn = dependsOn == null ? null : List.copyOf(dependsOn);
     }
 
     /** The same entry at another place among the entries of the file. */
     public RawProcess withIndex(int newIndex) {
         return new RawProcess(newIndex, pos, at, id, command, applyOn, type, dependsOn, workingDir, env, stopTimeout,
-                schedule, startHealthCheck, restart, group, logMaxSize, logKeep, healthCheck);
+                schedule, startHealthCheck, restart, label, logMaxSize, logKeep, healthCheck, runAs);
     }
 
     /** True for an entry that is ignored everywhere ({@code type = "fake"}). */

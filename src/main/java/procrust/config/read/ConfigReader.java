@@ -179,7 +179,7 @@ public final class ConfigReader {
         Long logKeep = t.integer("log_keep");
         String logGroup = t.string("log_group");
         return new RawConfig(t.pos(), t.at(), uid, fileFormat, timezone, logMaxSize, logKeep, logGroup, processes,
-                HookMapper.map(t, t.get("hook")));
+                RunAsReader.read(t, false), HookMapper.map(t, t.get("hook")));
     }
 
     private static void processes(TableReader top, Object v, List<RawProcess> out, SourceText src, Sink sink,

@@ -8,10 +8,11 @@ import java.util.Map;
 final class Keys {
 
     static final List<String> TOP = List.of("uid", "file_format", "timezone", "log_max_size", "log_keep", "log_group",
-            "process", "hook");
+            "process", "user", "group", "umask", "env_file", "limits", "hook");
     static final List<String> PROCESS = List.of("id", "command", "apply_on", "type", "depends_on", "working_dir",
-            "env", "stop_timeout", "schedule", "start_health_check", "restart", "group", "log_max_size", "log_keep",
-            "health_check");
+            "env", "stop_timeout", "schedule", "start_health_check", "restart", "label", "log_max_size", "log_keep",
+            "user", "group", "umask", "env_file", "stop_signal", "limits", "health_check");
+    static final List<String> LIMITS = procrust.config.RunAs.LIMITS;
     static final List<String> SCHEDULE = List.of("start_time", "stop_time", "week_days");
     static final List<String> HEALTH_CHECK = List.of("command", "http", "tcp", "log_line", "timeout", "interval");
     static final List<String> LIVENESS = List.of("command", "http", "tcp", "interval", "timeout", "failures");
@@ -28,6 +29,7 @@ final class Keys {
         TABLES.put("[process.schedule]", SCHEDULE);
         TABLES.put("[process.start_health_check]", HEALTH_CHECK);
         TABLES.put("[process.restart]", RESTART);
+        TABLES.put("[process.limits]", LIMITS);
         TABLES.put("[process.health_check]", LIVENESS);
         TABLES.put("[[hook]]", HOOK);
     }

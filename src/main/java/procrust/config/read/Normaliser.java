@@ -18,6 +18,7 @@ import procrust.config.LogPolicy;
 import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;
 import procrust.config.RestartPolicy;
+import procrust.config.RunAs;
 import procrust.config.Schedule;
 import procrust.config.SourcePos;
 import procrust.config.raw.Located;
@@ -27,6 +28,7 @@ import procrust.config.raw.RawLiveness;
 import procrust.config.raw.RawProcess;
 import procrust.config.raw.RawRef;
 import procrust.config.raw.RawRestart;
+import procrust.config.raw.RawRunAs;
 import procrust.config.raw.RawSchedule;
 
 /**
@@ -54,13 +56,17 @@ public final class Normaliser {
         Path dir = file.toAbsolutePath().getParent();
         List<ProcessSpec> processes = new ArrayList<>(raw.processes().size());
         for (RawProcess p : raw.processes()) {
-            processes.add(process(p, fileLogs, dir));
+            processes.add(process(p, fileLogs, dir, raw.runAs()));
         }
         return new Config(file, raw.uid().toLowerCase(Locale.ROOT), raw.fileFormat(), zone, explicit, processes, fileLogs,
                 raw.hooks());
     }
 
     static ProcessSpec process(RawProcess p, LogPolicy fileLogs, Path dir) {
+        return process(p, fileLogs, dir, RawRunAs.NONE);
+    }
+
+    static ProcessSpec process(RawProcess p, LogPolicy fileLogs, Path dir, RawRunAs top) {
         ProcessType type = p.type() == null ? ProcessType.NORMAL : p.type();
         List<String> deps = new ArrayList<>();
         if (p.dependsOn() != null) {
@@ -78,8 +84,35 @@ public final class Normaliser {
                 p.env() == null ? Map.of() : p.env(),
                 orDefault(p.stopTimeout(), ProcessSpec.DEFAULT_STOP_TIMEOUT),
                 schedule(p.schedule()), healthCheck(p.startHealthCheck()), restart(p.restart(), type),
-                p.group(), logs(p.logMaxSize(), p.logKeep(), fileLogs), p.pos(), fieldPositions(p),
-                liveness(p.healthCheck()));
+                p.label(), logs(p.logMaxSize(), p.logKeep(), fileLogs), p.pos(), fieldPositions(p),
+                liveness(p.healthCheck()), runAs(p.runAs(), top, dir));
+    }
+
+    /**
+     * An entry's keys over the top-level defaults, key by key, with two exceptions: an entry that
+     * names its {@code user} but no {@code group} runs with that user's primary group (not the file's
+     * default group), and {@code limits} merge per resource. Relative env files are taken from the
+     * file's directory.
+     */
+    static RunAs runAs(RawRunAs p, RawRunAs top, Path dir) {
+        String user = p.user() != null ? p.user() : top.user();
+        String group = p.group() != null ? p.group() : p.user() != null ? null : top.group();
+        String umask = p.umask() != null ? p.umask() : top.umask();
+        List<RawRef> files = p.envFiles() != null ? p.envFiles() : top.envFiles();
+        List<String> envFiles = new ArrayList<>();
+        if (files != null) {
+            for (RawRef f : files) {
+                envFiles.add(dir == null ? f.id() : dir.resolve(f.id()).normalize().toString());
+            }
+        }
+        Map<String, Long> limits = new LinkedHashMap<>();
+        if (top.limits() != null) {
+            limits.putAll(top.limits());
+        }
+        if (p.limits() != null) {
+            limits.putAll(p.limits());
+        }
+        return new RunAs(user, group, umask, envFiles, p.stopSignal(), limits);
     }
 
     private static Schedule schedule(RawSchedule s) {

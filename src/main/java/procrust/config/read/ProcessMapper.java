@@ -44,10 +44,11 @@ final class ProcessMapper {
                 schedule(t.table("schedule", "[process.schedule]")),
                 HealthReader.start(t.table("start_health_check", "[process.start_health_check]")),
                 restart(t.table("restart", "[process.restart]")),
-                t.string("group"),
+                t.string("label"),
                 t.size("log_max_size"),
                 t.integer("log_keep"),
-                HealthReader.liveness(t.table("health_check", "[process.health_check]")));
+                HealthReader.liveness(t.table("health_check", "[process.health_check]")),
+                RunAsReader.read(t, true));
     }
 
     private static ApplyOn applyOn(TableReader t) {
