@@ -90,7 +90,9 @@ class ImportIT {
         Procrust.Result r = importsAndChecks("supervisord", on, Map.of());
         assertTrue(r.out().contains("id = \"theprogramname\""), r::toString);
         assertTrue(r.out().contains("command = \"exec /bin/cat\""), r::toString);
-        for (String noted : List.of("stopsignal = QUIT", "user = chrism", "[eventlistener:theeventlistenername]",
+        assertTrue(r.out().contains("stop_signal = \"QUIT\""), r::toString);
+        assertTrue(r.out().contains("user = \"chrism\""), r::toString);
+        for (String noted : List.of("serverurl = AUTO", "[eventlistener:theeventlistenername]",
                 "[inet_http_server]")) {
             assertTrue(r.err().contains(noted), noted + "\n" + r);
         }

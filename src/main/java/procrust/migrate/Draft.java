@@ -50,6 +50,10 @@ public final class Draft {
         final Map<String, String> env = new LinkedHashMap<>();
         final List<String> dependsOn = new ArrayList<>();
         String label;
+        String user;
+        String umask;
+        String stopSignal;
+        final List<String> envFiles = new ArrayList<>();
         Long stopTimeoutSecs;
         String restartPolicy;
         Integer maxAttempts;

@@ -79,9 +79,11 @@ final class ProcessComposeKeys {
                 }
                 case "signal" -> {
                     String sig = Imports.signalName(String.valueOf(v));
-                    if (!sig.equals("TERM")) {
+                    if (SupervisordKeys.SIGNALS.contains(sig)) {
+                        p.stopSignal = sig.equals("TERM") ? null : sig;
+                    } else {
                         p.notes.add(new Draft.Note(where, "shutdown.signal: " + v,
-                                "not carried over: procrust stops with SIGTERM, then SIGKILL after stop_timeout"));
+                                "not carried over: procrust's stop_signal is one of " + String.join(", ", SupervisordKeys.SIGNALS)));
                     }
                 }
                 case "parent_only" -> {

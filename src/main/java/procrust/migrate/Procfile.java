@@ -67,8 +67,10 @@ final class Procfile {
             index++;
         }
         if (Files.exists(dir.resolve(".env"))) {
-            d.fileNotes.add(new Draft.Note(".env", dir.resolve(".env").toString(),
-                    "not read: foreman loads it into every process; add its variables to env"));
+            // foreman loads it into every process; procrust reads it at each start
+            for (Draft.Proc p : d.processes) {
+                p.envFiles.add(dir.resolve(".env").toString());
+            }
         }
         return d;
     }

@@ -34,6 +34,8 @@ final class Supervisord {
     private final Set<String> taken = new HashSet<>();
     private final Map<String, String> childEnv = new LinkedHashMap<>();
     private final Map<String, String> groupOf = new HashMap<>();
+    private String childUser;
+    private String childUmask;
     private String hostName = "localhost";
 
     private Supervisord(Draft draft, Map<String, String> env) {
@@ -149,11 +151,15 @@ final class Supervisord {
                 } catch (IllegalArgumentException ex) {
                     fileNote(s, k, "not carried over: " + ex.getMessage());
                 }
+            } else if (k.equals("user") && SupervisordKeys.USER.matcher(e.getValue().strip()).matches()) {
+                childUser = e.getValue().strip(); // supervisord drops to it: its children run as it
+            } else if (k.equals("umask") && SupervisordKeys.UMASK.matcher(e.getValue().strip()).matches()) {
+                childUmask = e.getValue().strip();
             } else if (k.equals("umask") || k.equals("minfds") || k.equals("minprocs") || k.equals("user")) {
                 fileNote(s, k + " = " + e.getValue(), "not carried over to every process: "
-                        + (k.equals("user") ? "procrust runs as the user that starts it (root under systemd)"
-                        : k.equals("umask") ? "services keep the umask of procrust (0022 under systemd)"
-                        : "set LimitNOFILE=/LimitNPROC= in procrust's systemd unit"));
+                        + (k.equals("user") ? "not a user name or id"
+                        : k.equals("umask") ? "not an octal umask"
+                        : "set LimitNOFILE=/LimitNPROC= in procrust's systemd unit, or limits in the file"));
             }
             // the rest (logfile, pidfile, nodaemon, childlogdir ...) configures supervisord itself: no note
         }
@@ -193,6 +199,8 @@ final class Supervisord {
             p.label = group;
             p.restartPolicy = "on-failure"; // autorestart=unexpected, supervisord's default
             p.env.putAll(childEnv);
+            p.user = childUser;
+            p.umask = childUmask;
             for (Map.Entry<String, String> e : values.entrySet()) {
                 SupervisordKeys.apply(this, s, p, e.getKey(), expand(s, e.getKey(), e.getValue(), names));
             }

@@ -3,6 +3,12 @@ package procrust.migrate;
 /** One key of a {@code [program:x]} section onto one procrust entry (docs/import.md has the table). */
 final class SupervisordKeys {
 
+    /** What procrust's user key takes: a name or a numeric id. */
+    static final java.util.regex.Pattern USER = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}");
+    static final java.util.regex.Pattern UMASK = java.util.regex.Pattern.compile("[0-7]{3,4}");
+    /** The stop signals procrust knows. */
+    static final java.util.List<String> SIGNALS = java.util.List.of("TERM", "INT", "QUIT", "HUP", "USR1", "USR2", "KILL");
+
     private SupervisordKeys() {
     }
 
@@ -59,8 +65,10 @@ final class SupervisordKeys {
             }
             case "stopsignal" -> {
                 String sig = Imports.signalName(v);
-                if (!sig.equals("TERM")) {
-                    sv.note(s, p, kv, "not carried over: procrust stops with SIGTERM, then SIGKILL after stop_timeout");
+                if (SIGNALS.contains(sig)) {
+                    p.stopSignal = sig.equals("TERM") ? null : sig;
+                } else {
+                    sv.note(s, p, kv, "not carried over: procrust's stop_signal is one of " + String.join(", ", SIGNALS));
                 }
             }
             case "stopwaitsecs" -> p.stopTimeoutSecs = (long) Math.max(1, Supervisord.integer(s, key, 10));
@@ -69,8 +77,20 @@ final class SupervisordKeys {
                     sv.note(s, p, kv, "procrust always signals the whole process group");
                 }
             }
-            case "user" -> sv.note(s, p, kv, "not carried over: the process runs as procrust's user");
-            case "umask" -> sv.note(s, p, kv, "not carried over: the process keeps procrust's umask");
+            case "user" -> {
+                if (USER.matcher(v).matches()) {
+                    p.user = v;
+                } else {
+                    sv.note(s, p, kv, "not carried over: not a user name or id");
+                }
+            }
+            case "umask" -> {
+                if (UMASK.matcher(v).matches()) {
+                    p.umask = v;
+                } else {
+                    sv.note(s, p, kv, "not carried over: not an octal umask");
+                }
+            }
             case "redirect_stderr" -> {
                 if (Boolean.FALSE.equals(SupervisordValues.bool(v))) {
                     sv.note(s, p, kv, "procrust writes stdout and stderr to one log (procrust logs " + p.id + ")");

@@ -56,6 +56,18 @@ public final class TomlText {
             if (p.label != null) {
                 b.append("label = ").append(string(p.label)).append('\n');
             }
+            if (p.user != null) {
+                b.append("user = ").append(string(p.user)).append('\n');
+            }
+            if (p.umask != null) {
+                b.append("umask = ").append(string(p.umask)).append('\n');
+            }
+            if (p.stopSignal != null) {
+                b.append("stop_signal = ").append(string(p.stopSignal)).append('\n');
+            }
+            if (!p.envFiles.isEmpty()) {
+                b.append("env_file = ").append(array(p.envFiles)).append('\n');
+            }
             if (p.workingDir != null) {
                 b.append("working_dir = ").append(string(p.workingDir)).append('\n');
             }

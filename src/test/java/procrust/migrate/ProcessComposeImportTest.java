@@ -52,12 +52,13 @@ class ProcessComposeImportTest {
         assertEquals(Duration.ofSeconds(2), api.restart().delay());
         assertEquals(Duration.ofSeconds(2), api.restart().maxDelay(), "process-compose's back-off does not grow");
         assertEquals("hello \"world\"", api.env().get("GREETING"));
+        assertEquals("INT", api.runAs().stopSignal(), "shutdown.signal: 2");
 
         assertEquals(Policy.ALWAYS, i.process("web").restart().policy());
         assertEquals(ProcessType.FAKE, i.process("debug-shell").type(), "disabled: true");
 
         List<String> settings = i.draft.notes().stream().map(Draft.Note::setting).toList();
-        for (String s : List.of("log_location", "shutdown.signal: 2", "liveness_probe", "disabled: true", "is_interactive: true")) {
+        for (String s : List.of("log_location", "liveness_probe", "disabled: true", "is_interactive: true")) {
             assertTrue(settings.contains(s), s + " is noted: " + settings);
         }
         assertEquals(i.draft.notes().size(), i.comments(), i.text);
@@ -98,6 +99,15 @@ class ProcessComposeImportTest {
         assertTrue(e2.getMessage().contains("no `processes:`"), e2.getMessage());
         Path dup = Files.writeString(tmp.resolve("dup.yaml"), "processes:\n  a: {command: x}\n  a: {command: y}\n");
         assertThrows(ImportFailure.class, () -> Importer.read(Importer.Format.process_compose, dup, Map.of()));
+    }
+
+    @Test
+    void aDotEnvBesideTheProcfileIsEveryProcesssEnvFile() throws Exception {
+        Path procfile = Files.writeString(tmp.resolve("Procfile"), "web: sleep 60\nworker: sleep 60\n");
+        Files.writeString(tmp.resolve(".env"), "SECRET=x\n");
+        Imported i = Imported.of(Importer.Format.procfile, procfile, Map.of(), tmp);
+        assertEquals(List.of(tmp.resolve(".env").toString()), i.process("worker").runAs().envFiles());
+        assertEquals(0, i.comments(), i.text);
     }
 
     @Test

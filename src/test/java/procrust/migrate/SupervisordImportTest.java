@@ -55,11 +55,15 @@ class SupervisordImportTest {
                 "%(process_num)d and %(numprocs)d");
         assertEquals("jobs,high", worker.env().get("QUEUE"), "a quoted comma, then an in-line comment");
         assertEquals(Policy.ON_FAILURE, worker.restart().policy(), "autorestart=unexpected");
+        assertEquals("nobody", worker.runAs().user());
+        assertEquals("INT", worker.runAs().stopSignal());
+        assertEquals("TERM", web.runAs().stopSignal(), "stopsignal=TERM is the default");
 
         ProcessSpec consumer = i.process("consumer");
         assertEquals("exec /bin/sleep 3600", consumer.command(), "# after a space starts a comment");
         assertEquals(Policy.NEVER, consumer.restart().policy());
         assertNull(consumer.label());
+        assertEquals("0002", consumer.runAs().umask(), "umask=002");
 
         ProcessSpec cron = i.process("cron-like");
         assertEquals(ProcessType.FAKE, cron.type(), "autostart=false");
@@ -70,12 +74,13 @@ class SupervisordImportTest {
     void whatDoesNotCarryOverIsOneCommentPerSetting() throws Exception {
         Imported i = realistic();
         List<String> settings = i.draft.notes().stream().map(Draft.Note::setting).toList();
-        for (String s : List.of("exitcodes = 0,2", "stopsignal = INT", "user = nobody", "umask = 002",
-                "stdout_events_enabled = true", "stdout_logfile = /var/log/app/web.log", "[unix_http_server]",
+        for (String s : List.of("exitcodes = 0,2", "stdout_events_enabled = true", "stdout_logfile = /var/log/app/web.log", "[unix_http_server]",
                 "[supervisorctl]", "[rpcinterface:supervisor]", "priority")) {
             assertTrue(settings.contains(s), s + " is noted: " + settings);
         }
-        assertFalse(settings.contains("stopsignal = TERM"), "TERM is procrust's own stop signal");
+        for (String mapped : List.of("stopsignal = TERM", "stopsignal = INT", "user = nobody", "umask = 002")) {
+            assertFalse(settings.contains(mapped), mapped + " carries over");
+        }
         assertEquals(i.draft.notes().size(), i.comments(), i.text);
     }
 
