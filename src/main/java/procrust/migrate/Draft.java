@@ -37,8 +37,19 @@ public final class Draft {
         }
     }
 
-    /** The start health check of a process: a command run until it succeeds, within a timeout. */
-    public record Check(String command, long timeoutSecs, long intervalSecs) {
+    /**
+     * The start health check of a process: a probe ({@code kind} = command, http or log_line, and its
+     * target) tried every interval until it succeeds, within a timeout.
+     */
+    public record Check(String kind, String target, long timeoutSecs, long intervalSecs) {
+
+        static Check command(String command, long timeoutSecs, long intervalSecs) {
+            return new Check("command", command, timeoutSecs, intervalSecs);
+        }
+    }
+
+    /** The liveness check while RUNNING: a probe every interval, each within timeout; failures in a row restart. */
+    public record Liveness(String kind, String target, long intervalSecs, long timeoutSecs, long failures) {
     }
 
     /** One {@code [[process]]} entry. */
@@ -60,6 +71,7 @@ public final class Draft {
         Long restartDelaySecs;
         Long restartMaxDelaySecs;
         Check startCheck;
+        Liveness liveness;
         String logMaxSize;
         Integer logKeep;
         String description;

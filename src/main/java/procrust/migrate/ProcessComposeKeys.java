@@ -27,10 +27,18 @@ final class ProcessComposeKeys {
             case "availability" -> availability(where, p, value instanceof Map<?, ?> m ? m : Map.of());
             case "shutdown" -> shutdown(where, p, value instanceof Map<?, ?> m ? m : Map.of());
             case "readiness_probe" -> readiness(where, p, value instanceof Map<?, ?> m ? m : Map.of());
-            case "liveness_probe" -> p.notes.add(new Draft.Note(where, "liveness_probe", "not carried over: this procrust checks health only "
-                    + "at start (start_health_check); restart.policy restarts a process that exits"));
-            case "ready_log_line" -> p.notes.add(new Draft.Note(where, "ready_log_line: " + value,
-                    "not carried over: a start_health_check command that greps `procrust logs " + p.id + "` can replace it"));
+            case "liveness_probe" -> liveness(where, p, value instanceof Map<?, ?> m ? m : Map.of());
+            case "ready_log_line" -> {
+                if (p.startCheck != null) {
+                    p.notes.add(new Draft.Note(where, "ready_log_line: " + value,
+                            "not carried over: the readiness probe is the start health check"));
+                } else {
+                    // process-compose looks for the text in a line; log_line is a regex: quoted
+                    p.startCheck = new Draft.Check("log_line", java.util.regex.Pattern.quote(String.valueOf(value)), 60, 1);
+                    p.notes.add(new Draft.Note(where, "ready_log_line: " + value,
+                            "the start health check waits for it, at most 60 s"));
+                }
+            }
             default -> p.notes.add(new Draft.Note(where, key + ": " + ProcessCompose.oneLine(String.valueOf(value)),
                     "not carried over: procrust has no such setting"));
         }
@@ -101,26 +109,55 @@ final class ProcessComposeKeys {
         long delay = orElse(number(probe.get("initial_delay_seconds")), 0);
         long period = Math.max(1, orElse(number(probe.get("period_seconds")), 10));
         long failures = Math.max(1, orElse(number(probe.get("failure_threshold")), 3));
+        String[] kt = probe(where + ".readiness_probe", p, probe);
+        if (kt == null) {
+            return;
+        }
+        p.startCheck = new Draft.Check(kt[0], kt[1], delay + period * failures + 1, period);
+        if (delay > 0) {
+            p.notes.add(new Draft.Note(where, "readiness_probe.initial_delay_seconds: " + delay,
+                    "the check runs from the start; the delay is added to its timeout"));
+        }
+    }
+
+    private static void liveness(String where, Draft.Proc p, Map<?, ?> probe) {
+        String[] kt = probe(where + ".liveness_probe", p, probe);
+        if (kt == null) {
+            return;
+        }
+        long period = Math.max(1, orElse(number(probe.get("period_seconds")), 10));
+        long timeout = Math.max(1, orElse(number(probe.get("timeout_seconds")), 1));
+        long failures = Math.max(1, orElse(number(probe.get("failure_threshold")), 3));
+        p.liveness = new Draft.Liveness(kt[0], kt[1], period, timeout, failures);
+        long delay = orElse(number(probe.get("initial_delay_seconds")), 0);
+        if (delay > 0) {
+            p.notes.add(new Draft.Note(where, "liveness_probe.initial_delay_seconds: " + delay,
+                    "not carried over: procrust checks liveness once the process is RUNNING"));
+        }
+    }
+
+    /** The kind (command or http) and target of a probe, or null (noted) when it has neither. */
+    private static String[] probe(String where, Draft.Proc p, Map<?, ?> probe) {
         if (probe.get("exec") instanceof Map<?, ?> exec && exec.get("command") != null) {
             String cmd = String.valueOf(exec.get("command")).strip();
             if (exec.get("working_dir") != null) {
                 cmd = "cd " + ProcessCompose.singleQuoted(String.valueOf(exec.get("working_dir"))) + " && " + cmd;
             }
-            p.startCheck = new Draft.Check(cmd, delay + period * failures + 1, period);
-            if (delay > 0) {
-                p.notes.add(new Draft.Note(where, "readiness_probe.initial_delay_seconds: " + delay,
-                        "the check runs from the start; the delay is added to its timeout"));
-            }
-        } else if (probe.get("http_get") instanceof Map<?, ?> http) {
+            return new String[] {"command", cmd};
+        }
+        if (probe.get("http_get") instanceof Map<?, ?> http) {
             String url = String.valueOf(http.get("scheme") == null ? "http" : http.get("scheme")).toLowerCase(java.util.Locale.ROOT)
                     + "://" + (http.get("host") == null ? "127.0.0.1" : http.get("host"))
                     + (http.get("port") == null ? "" : ":" + http.get("port"))
                     + (http.get("path") == null ? "/" : String.valueOf(http.get("path")));
-            p.notes.add(new Draft.Note(where, "readiness_probe.http_get " + url,
-                    "not carried over: this procrust's start_health_check runs a command, e.g. curl -fsS -o /dev/null " + url));
-        } else {
-            p.notes.add(new Draft.Note(where, "readiness_probe", "not carried over: neither exec.command nor http_get"));
+            if (http.get("status_code") != null || http.get("headers") != null) {
+                p.notes.add(new Draft.Note(where, "http_get status_code/headers",
+                        "not carried over: procrust's http check is a GET that succeeds on 200-399"));
+            }
+            return new String[] {"http", url};
         }
+        p.notes.add(new Draft.Note(where, where.substring(where.lastIndexOf('.') + 1), "not carried over: neither exec.command nor http_get"));
+        return null;
     }
 
     /** depends_on with its conditions: every condition is a procrust dependency; completion ones make the dependency a oneshot. */

@@ -55,7 +55,7 @@ final class SupervisordKeys {
                 if (n > 1) {
                     // RUNNING once it has stayed up n seconds: a start check that passes after n seconds
                     // (a start fails when the process exits before its check passes)
-                    p.startCheck = new Draft.Check("sleep " + n, n + 30L, 1);
+                    p.startCheck = Draft.Check.command("sleep " + n, n + 30L, 1);
                 }
             }
             case "exitcodes" -> {

@@ -85,9 +85,16 @@ public final class TomlText {
             }
             if (p.startCheck != null) {
                 b.append("\n[process.start_health_check]\n");
-                b.append("command = ").append(command(p.startCheck.command())).append('\n');
+                b.append(p.startCheck.kind()).append(" = ").append(command(p.startCheck.target())).append('\n');
                 b.append("timeout = ").append(seconds(p.startCheck.timeoutSecs())).append('\n');
                 b.append("interval = ").append(seconds(p.startCheck.intervalSecs())).append('\n');
+            }
+            if (p.liveness != null) {
+                b.append("\n[process.health_check]\n");
+                b.append(p.liveness.kind()).append(" = ").append(command(p.liveness.target())).append('\n');
+                b.append("interval = ").append(seconds(p.liveness.intervalSecs())).append('\n');
+                b.append("timeout = ").append(seconds(p.liveness.timeoutSecs())).append('\n');
+                b.append("failures = ").append(p.liveness.failures()).append('\n');
             }
             if (p.restartPolicy != null || p.maxAttempts != null || p.restartDelaySecs != null) {
                 b.append("\n[process.restart]\n");

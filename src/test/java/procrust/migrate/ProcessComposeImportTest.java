@@ -55,10 +55,15 @@ class ProcessComposeImportTest {
         assertEquals("INT", api.runAs().stopSignal(), "shutdown.signal: 2");
 
         assertEquals(Policy.ALWAYS, i.process("web").restart().policy());
+        ProcessSpec web = i.process("web");
+        assertEquals("pgrep -f 'sleep 3600'", web.liveness().probe().target(), "liveness_probe.exec");
+        assertEquals(Duration.ofSeconds(5), web.liveness().interval());
+        assertEquals(Duration.ofSeconds(1), web.liveness().timeout(), "process-compose's default timeout_seconds");
+        assertEquals(3, web.liveness().failures());
         assertEquals(ProcessType.FAKE, i.process("debug-shell").type(), "disabled: true");
 
         List<String> settings = i.draft.notes().stream().map(Draft.Note::setting).toList();
-        for (String s : List.of("log_location", "liveness_probe", "disabled: true", "is_interactive: true")) {
+        for (String s : List.of("log_location", "disabled: true", "is_interactive: true")) {
             assertTrue(settings.contains(s), s + " is noted: " + settings);
         }
         assertEquals(i.draft.notes().size(), i.comments(), i.text);
@@ -68,7 +73,11 @@ class ProcessComposeImportTest {
     void anHttpProbeAndADaemonAreNoted() throws Exception {
         Imported i = of("probes.yaml");
         List<String> settings = i.draft.notes().stream().map(Draft.Note::setting).toList();
-        assertTrue(settings.contains("readiness_probe.http_get http://127.0.0.1:80/"), settings::toString);
+        ProcessSpec nginx = i.process("nginx");
+        assertEquals("http://127.0.0.1:80/", nginx.healthCheck().probe().target(), "readiness_probe.http_get");
+        assertEquals(Duration.ofSeconds(5 + 10 * 3 + 1), nginx.healthCheck().timeout());
+        assertTrue(nginx.liveness().probe().target().contains("docker inspect"), "liveness_probe.exec");
+        assertTrue(settings.contains("liveness_probe.initial_delay_seconds: 5"), settings::toString);
         assertTrue(settings.contains("is_daemon: true"), settings::toString);
         assertTrue(settings.contains("shutdown.command: docker stop nginx_test"), settings::toString);
         assertEquals(Duration.ofSeconds(5), i.process("nginx").stopTimeout());
@@ -80,6 +89,16 @@ class ProcessComposeImportTest {
         assertEquals(ProcessType.ONESHOT, i.process("sanitycheck").type());
         assertEquals(List.of("sanitycheck"), i.process("other_proc").dependsOn());
         assertTrue(i.draft.notes().stream().anyMatch(n -> n.setting().equals("availability.restart: exit_on_failure")));
+    }
+
+    @Test
+    void aReadyLogLineIsALogLineStartCheck() throws Exception {
+        Path f = Files.writeString(tmp.resolve("pc.yaml"), "processes:\n  db:\n    command: \"run-db\"\n"
+                + "    ready_log_line: \"ready (1 of 1) [ok]\"\n");
+        Imported i = Imported.of(Importer.Format.process_compose, f, Map.of(), tmp);
+        assertEquals("\\Qready (1 of 1) [ok]\\E", i.process("db").healthCheck().probe().target());
+        assertTrue(java.util.regex.Pattern.compile(i.process("db").healthCheck().probe().target())
+                .matcher("12:00 ready (1 of 1) [ok] now").find());
     }
 
     @Test
