@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,12 +43,18 @@ abstract class HoldCommand implements Callable<Integer> {
 
     abstract Holds.Op op();
 
+    /** --wait and --timeout, for the commands that have them. */
+    WaitOptions waiting() {
+        return null;
+    }
+
     @Override
     public Integer call() throws Exception {
         CommonOptions c = Main.common();
         PrintWriter err = spec.commandLine().getErr();
-        return perform(op(), c, ids, all, group, spec.commandLine().getOut(), err,
-                new LineEventLog(err, Clock.systemDefaultZone(), c.verbose()));
+        WaitOptions w = waiting();
+        return perform(op(), c, ids, all, group, w != null && w.wait, w == null ? null : w.timeout,
+                spec.commandLine().getOut(), err, new LineEventLog(err, Clock.systemDefaultZone(), c.verbose()));
     }
 
     /**
@@ -56,6 +64,13 @@ abstract class HoldCommand implements Callable<Integer> {
      */
     static int perform(Holds.Op op, CommonOptions c, List<String> ids, boolean all, String group, PrintWriter out,
                        PrintWriter err, EventLog log) throws IOException, InterruptedException {
+        return perform(op, c, ids, all, group, false, null, out, err, log);
+    }
+
+    /** {@link #perform}; {@code waitUp}: until each id is up (start, restart); {@code timeout}: null = the default. */
+    static int perform(Holds.Op op, CommonOptions c, List<String> ids, boolean all, String group, boolean waitUp,
+                       Duration timeout, PrintWriter out, PrintWriter err, EventLog log)
+            throws IOException, InterruptedException {
         CheckResult r = ConfigGate.check(c.configFile(), Severity.ERROR);
         if (!r.diagnostics().isEmpty()) {
             CheckViews.text(r, c.configFile().toString(), c.color(), err);
@@ -79,8 +94,9 @@ abstract class HoldCommand implements Callable<Integer> {
         if (!StateGate.check(base, uidDir, logDir, c.logDirOption() != null, err)) {
             return 1;
         }
-        Holds.Settings s = new Holds.Settings(uidDir, logDir, HoldTargets.limit(op, r.config(), sel.ids()),
-                Planner::plan, Windows::openingOf);
+        Holds.Settings s = new Holds.Settings(uidDir, logDir,
+                timeout != null ? timeout : HoldTargets.limit(op, r.config(), sel.ids()), Planner::plan,
+                Windows::openingOf, waitUp);
         Holds.Outcome o = Holds.run(op, r.config(), sel.ids(), s, log);
         for (String line : o.lines()) {
             (o.ok() ? out : err).println(o.ok() ? line : "procrust: " + line);
@@ -103,15 +119,44 @@ abstract class HoldCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code procrust start ID...}. */
+    /** {@code procrust start ID... [--wait [--timeout D]]}. */
     @Command(name = "start", description = {
             "Release the hold of `procrust stop` (and retry a FAILED process): apply starts it when it is due.",
             "With no apply running, the command starts what is due now itself (health checks included).",
-            "Exit status: 0 released; 1 unknown id, invalid file, or a start failed."})
+            "Exit status: 0 released (with --wait: up); 1 unknown id, invalid file, a start failed, or not up in time."})
     static final class Start extends HoldCommand {
+        @Mixin
+        WaitOptions waitOptions;
+
         @Override
         Holds.Op op() {
             return Holds.Op.START;
+        }
+
+        @Override
+        WaitOptions waiting() {
+            return waitOptions;
+        }
+    }
+
+    /** {@code procrust restart ID... [--wait [--timeout D]]}. */
+    @Command(name = "restart", description = {
+            "Stop processes (their whole group, confirmed) and start them again now, one at a time; a oneshot runs "
+                    + "again even when COMPLETED; a hold is released. Use it after an edit that waits for the next start.",
+            "With an apply running it does the work and this command waits for it; else the command does it.",
+            "Exit status: 0 restarted (with --wait: up); 1 unknown id, invalid file, a start failed, or not up in time."})
+    static final class Restart extends HoldCommand {
+        @Mixin
+        WaitOptions waitOptions;
+
+        @Override
+        Holds.Op op() {
+            return Holds.Op.RESTART;
+        }
+
+        @Override
+        WaitOptions waiting() {
+            return waitOptions;
         }
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
                 StatusCommand.class,
                 HoldCommand.Stop.class,
                 HoldCommand.Start.class,
+                HoldCommand.Restart.class,
                 LogsCommand.class,
                 CompletionCommand.class,
                 TuiCommand.class,

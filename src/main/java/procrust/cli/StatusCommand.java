@@ -16,6 +16,7 @@ import procrust.reconcile.StatusBuilder;
 import procrust.reconcile.StatusReport;
 import procrust.runtime.LinuxProcessTable;
 import procrust.state.ApplyLock;
+import procrust.state.ApplyMode;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
 import procrust.validate.CheckResult;
@@ -26,8 +27,10 @@ import procrust.validate.ConfigChecker;
  * wanted process is in its wanted state, 3 otherwise.
  */
 @Command(name = "status", description = {
-        "Show every process of the file and of the state: id, version, type, state, pid, uptime, restarts, note.",
-        "Exit 0 when every wanted process is in its wanted state, 3 otherwise."})
+        "Show every process of the file and of the state (or only the ids named): id, version, type, state, pid, "
+                + "uptime, restarts, note.",
+        "Exit 0 when every wanted process is in its wanted state, 3 otherwise; 4 when they are but no apply runs "
+                + "to supervise them (unless the host is run by apply --once)."})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -36,6 +39,10 @@ final class StatusCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--group", paramLabel = "G",
             description = "Only the processes whose entry has group = \"G\" (and the exit status for them).")
     String group;
+
+    @picocli.CommandLine.Parameters(paramLabel = "ID", arity = "0..*",
+            description = "Only these processes (and the exit status for them).")
+    java.util.List<String> ids = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -68,23 +75,40 @@ final class StatusCommand implements Callable<Integer> {
         ObservedReader.Verified v = ObservedReader.verify(loaded.state(), r.config(), new LinuxProcessTable(), now);
         StatusReport report = StatusBuilder.build(r.config(), v.state(), holder.isPresent() ? holder.getAsLong() : null,
                 loaded.problem(), Planner::plan, now);
+        java.util.Set<String> only = new java.util.LinkedHashSet<>();
         if (group != null) {
-            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-            r.config().processes().stream().filter(p -> group.equals(p.group())).forEach(p -> ids.add(p.id()));
-            if (ids.isEmpty()) {
+            r.config().processes().stream().filter(p -> group.equals(p.group())).forEach(p -> only.add(p.id()));
+            if (only.isEmpty()) {
                 err.println("procrust: no process of " + c.configFile() + " has group \"" + group + "\"");
                 err.flush();
                 return 1;
             }
-            report = StatusBuilder.restrict(report, ids);
         }
+        if (!ids.isEmpty()) {
+            java.util.Set<String> known = new java.util.LinkedHashSet<>(r.config().ids());
+            report.rows().forEach(row -> known.add(row.id()));
+            java.util.List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                err.println("procrust: unknown process id" + (unknown.size() > 1 ? "s " : " ")
+                        + String.join(", ", unknown.stream().map(u -> "\"" + u + "\"").toList()) + ": not in "
+                        + c.configFile() + " nor in its state (ids: " + String.join(", ", known) + ")");
+                err.flush();
+                return 1;
+            }
+            only.addAll(ids);
+        }
+        if (!only.isEmpty()) {
+            report = StatusBuilder.restrict(report, only);
+        }
+        // nothing supervises the processes: a dead apply must be visible to a monitoring check (SPEC §6)
+        boolean unsupervised = report.applyPid() == null && !ApplyMode.ONCE.equals(ApplyMode.read(uidDir));
         PrintWriter out = spec.commandLine().getOut();
         if ("json".equals(output)) {
-            out.println(StatusViews.json(report));
+            out.println(StatusViews.json(report, unsupervised));
         } else {
-            out.print(StatusViews.text(report));
+            out.print(StatusViews.text(report, unsupervised));
         }
         out.flush();
-        return report.ok() ? 0 : 3;
+        return !report.ok() ? 3 : unsupervised ? 4 : 0;
     }
 }

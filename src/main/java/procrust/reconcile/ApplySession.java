@@ -20,6 +20,8 @@ import procrust.runtime.KillSignaller;
 import procrust.runtime.LinuxLauncher;
 import procrust.runtime.LinuxProcessTable;
 import procrust.state.ApplyLock;
+import procrust.state.ApplyMode;
+import procrust.state.InstanceRecord;
 import procrust.state.Requests;
 import procrust.state.StateDirs;
 import procrust.state.StateFile;
@@ -109,6 +111,12 @@ public final class ApplySession {
             rec.setState(v.state());
             rec.persist();
         }
+        try {
+            ApplyMode.record(uidDir, settings.once());
+        } catch (IOException e) {
+            log.warn("apply-mode", null, "cannot write " + uidDir.resolve(ApplyMode.FILE_NAME) + ": " + e.getMessage()
+                    + " (status may take this host for one run by apply --once, or not)");
+        }
         log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
                 + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
                 + (settings.once() ? ", --once" : ""));
@@ -147,14 +155,14 @@ public final class ApplySession {
         HeapTrim trim = HeapTrim.system();
         trim.worked(clock.instant()); // the start-up itself is the first burst
         try {
-            takeRequests(rec, uidDir, log);
+            takeRequests(rec, uidDir, log, table);
             while (!stopRequested) {
                 boolean hangup = hup.take();
                 if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
                     reload(rec, log, hangup);
                 }
                 if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
-                    takeRequests(rec, uidDir, log);
+                    takeRequests(rec, uidDir, log, table);
                 }
                 Instant now = clock.instant();
                 Instant next = rec.step();
@@ -245,11 +253,29 @@ public final class ApplySession {
         log.info("file-reloaded", null, f + ": " + c.processes().size() + " entries; planning again");
     }
 
-    private void takeRequests(Reconciler rec, Path uidDir, LineEventLog log) throws IOException {
+    /**
+     * The state with the records a restart will signal proven ours again (pid, start time, boot id),
+     * as at apply's start: an adopted process is otherwise looked at in full only every 10 s.
+     */
+    private StateFile proven(Reconciler rec, Requests.Request q, LinuxProcessTable table) {
+        StateFile current = rec.state();
+        if (!"restart".equals(q.op())) {
+            return current;
+        }
+        for (InstanceRecord r : ObservedReader.verify(current, rec.config(), table, clock.instant()).state().instances()) {
+            if (q.ids().contains(r.id())) {
+                current = current.put(r);
+            }
+        }
+        return current;
+    }
+
+    private void takeRequests(Reconciler rec, Path uidDir, LineEventLog log, LinuxProcessTable table)
+            throws IOException {
         for (Path p : Requests.pending(uidDir)) {
             try {
                 Requests.Request q = Requests.read(p);
-                StateFile s = Requests.applyTo(rec.state(), q);
+                StateFile s = Requests.applyTo(proven(rec, q, table), q, clock.instant());
                 rec.setState(s);
                 rec.persist();
                 log.info("request", null, q.op() + " " + String.join(", ", q.ids()) + " (from " + p.getFileName() + ")");

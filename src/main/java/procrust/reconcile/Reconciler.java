@@ -16,6 +16,7 @@ import procrust.plan.Plan;
 import procrust.runtime.Signal;
 import procrust.runtime.Spawned;
 import procrust.state.InstanceRecord;
+import procrust.state.Requests;
 import procrust.state.StateFile;
 
 /**
@@ -374,7 +375,13 @@ public final class Reconciler {
     private StopOp resumeStop(Instant now) {
         for (InstanceRecord r : state.instances()) {
             if (r.state() == InstanceState.STOPPING && r.pid() != null) {
-                return beginStop(r, "resuming a stop begun earlier", now);
+                Key k = new Key(r.id(), r.version());
+                if (health != null && health.key.equals(k)) { // a restart asked during its start
+                    health.killProbe(this, Signal.KILL);
+                    health = null;
+                }
+                return beginStop(r, Requests.RESTART_NOTE.equals(r.note()) ? Requests.RESTART_NOTE
+                        : "resuming a stop begun earlier", now);
             }
         }
         return null;

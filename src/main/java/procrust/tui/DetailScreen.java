@@ -45,7 +45,7 @@ final class DetailScreen {
             out.add(field("depends on", new AttributedString(e.dependsOn().isEmpty() ? "-" : String.join(", ", e.dependsOn())), p, width));
             HealthCheck h = e.healthCheck();
             out.add(field("health", new AttributedString(h == null ? "- (running as soon as spawned)"
-                    : h.command() + "  (timeout " + Formats.duration(h.timeout()) + ", every " + Formats.duration(h.interval()) + ")"), p, width));
+                    : h.command() + "  (timeout " + Formats.setting(h.timeout()) + ", every " + Formats.setting(h.interval()) + ")"), p, width));
         }
         if (r.note() != null) {
             wrapped(out, "note", r.note(), p, width, 3);
