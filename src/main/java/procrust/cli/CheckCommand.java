@@ -30,10 +30,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         CommonOptions common = Main.common();
         String output = common.output();
-        if (!output.equals("text") && !output.equals("json") && !output.equals("github")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for option '--output': '" + output + "' (check takes text, json or github)");
-        }
+        Outputs.require(spec, output, "text", "json", "github");
         CheckResult result = ConfigGate.check(common.configFile(), Severity.WARNING);
         var out = spec.commandLine().getOut();
         switch (output) {

@@ -51,6 +51,12 @@ abstract class HoldCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommonOptions c = Main.common();
+        Outputs.require(spec, c.output(), "text");
+        if (ids.isEmpty() && !all && group == null) {
+            // a command given no ids where it needs some is a usage error (SPEC §6): exit 2
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing process id: name at least one ID, or use --all or --group G");
+        }
         PrintWriter err = spec.commandLine().getErr();
         WaitOptions w = waiting();
         return perform(op(), c, ids, all, group, w != null && w.wait, w == null ? null : w.timeout,

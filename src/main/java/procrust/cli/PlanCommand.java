@@ -54,10 +54,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommonOptions common = Main.common();
         String output = common.output();
-        if (!output.equals("text") && !output.equals("json")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for option '--output': '" + output + "' (plan takes text or json)");
-        }
+        Outputs.require(spec, output, "text", "json");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path file = common.configFile();

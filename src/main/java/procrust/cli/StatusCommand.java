@@ -48,10 +48,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommonOptions c = Main.common();
         String output = c.output();
-        if (!"text".equals(output) && !"json".equals(output)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "status takes --output text or json, not '" + output + "'");
-        }
+        Outputs.require(spec, output, "text", "json");
         PrintWriter err = spec.commandLine().getErr();
         CheckResult r = ConfigChecker.check(c.configFile());
         if (!r.valid()) {

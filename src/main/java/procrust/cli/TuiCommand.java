@@ -34,10 +34,7 @@ final class TuiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommonOptions c = Main.common();
         PrintWriter err = spec.commandLine().getErr();
-        if (!"text".equals(c.output())) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "tui draws on a terminal and has no --output " + c.output() + "; use `procrust status --output json`");
-        }
+        Outputs.require(spec, c.output(), "text"); // for a document: procrust status --output json
         String term = System.getenv("TERM");
         if (System.console() == null || term == null || term.isBlank() || term.startsWith("dumb")) {
             err.println("procrust: tui needs an interactive terminal (stdin and stdout a terminal, TERM set and not dumb);"
