@@ -58,6 +58,15 @@ final class Starter {
             r.setState(r.state().put(o.record()));
             return null;
         }
+        if (spec.logs().group() != null) {
+            String why = LogAccess.share(LogFiles.fileFor(fx.logDir(), spec.id()), spec.logs().group());
+            if (why != null) {
+                fx.log().warn("log-group", k, why + "; the log stays readable by procrust's user only");
+            }
+        }
+        // marked in the service's log (LogMarks) while the command waits at its gate, so the marker comes
+        // before its output; and before its pid is recorded, so that the gate opens right after that
+        fx.log().debug("spawned", k, "pid " + sp.pid() + ", waiting for its pid to be recorded");
         boolean checked = spec.healthCheck() != null;
         b.process(spec.type().wire(), sp.pid(), sp.startTicks(), fx.table().bootId(), now, spec.fingerprint())
                 .state(checked ? InstanceState.PENDING_HEALTH_CHECK : InstanceState.RUNNING, now)
@@ -77,16 +86,9 @@ final class Starter {
             r.setState(r.state().put(o.record()));
             return null;
         }
-        if (spec.logs().group() != null) {
-            String why = LogAccess.share(LogFiles.fileFor(fx.logDir(), spec.id()), spec.logs().group());
-            if (why != null) {
-                fx.log().warn("log-group", k, why + "; the log stays readable by procrust's user only");
-            }
-        }
-        // logged (and marked in the service's log) just before the command runs: the marker comes first
+        sp.gate().open();
         fx.log().info("started", k, "pid " + sp.pid() + (checked ? " (health check next)" : " (RUNNING: no health check)")
                 + "; started because: " + reason);
-        sp.gate().open();
         return sp;
     }
 
