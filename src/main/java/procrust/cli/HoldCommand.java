@@ -3,7 +3,6 @@ package procrust.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ import procrust.plan.Planner;
 import procrust.plan.Windows;
 import procrust.reconcile.HoldTargets;
 import procrust.reconcile.Holds;
+import procrust.runtime.Host;
 import procrust.reconcile.EventLog;
 import procrust.reconcile.LineEventLog;
 import procrust.state.StateDirs;
@@ -59,8 +59,9 @@ abstract class HoldCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         WaitOptions w = waiting();
+        Host host = LinuxHost.create();
         return perform(op(), c, ids, all, group, w != null && w.wait, w == null ? null : w.timeout,
-                spec.commandLine().getOut(), err, new LineEventLog(err, Clock.systemDefaultZone(), c.verbose()));
+                spec.commandLine().getOut(), err, host, new LineEventLog(err, host.clock(), c.verbose()));
     }
 
     /**
@@ -69,13 +70,13 @@ abstract class HoldCommand implements Callable<Integer> {
      * {@link Holds#run}. Prints what the command prints; returns its exit status.
      */
     static int perform(Holds.Op op, CommonOptions c, List<String> ids, boolean all, String group, PrintWriter out,
-                       PrintWriter err, EventLog log) throws IOException, InterruptedException {
-        return perform(op, c, ids, all, group, false, null, out, err, log);
+                       PrintWriter err, Host host, EventLog log) throws IOException, InterruptedException {
+        return perform(op, c, ids, all, group, false, null, out, err, host, log);
     }
 
     /** {@link #perform}; {@code waitUp}: until each id is up (start, restart); {@code timeout}: null = the default. */
     static int perform(Holds.Op op, CommonOptions c, List<String> ids, boolean all, String group, boolean waitUp,
-                       Duration timeout, PrintWriter out, PrintWriter err, EventLog log)
+                       Duration timeout, PrintWriter out, PrintWriter err, Host host, EventLog log)
             throws IOException, InterruptedException {
         CheckResult r = ConfigGate.check(c.configFile(), Severity.ERROR);
         if (!r.diagnostics().isEmpty()) {
@@ -89,7 +90,7 @@ abstract class HoldCommand implements Callable<Integer> {
         Path base = StateDirs.base(c.stateDirOption());
         Path uidDir = StateDirs.forUid(base, r.config().uid());
         Path logDir = StateDirs.logs(uidDir, c.logDirOption());
-        var holds = new HashSet<>(new StateStore(uidDir, r.config().uid(), Clock.systemDefaultZone()).load(false)
+        var holds = new HashSet<>(new StateStore(uidDir, r.config().uid(), host.clock()).load(false)
                 .state().holds());
         HoldTargets.Selection sel = HoldTargets.select(op, r.config(), ids, all, group, holds);
         if (!sel.ok()) {
@@ -102,7 +103,7 @@ abstract class HoldCommand implements Callable<Integer> {
         }
         Holds.Settings s = new Holds.Settings(uidDir, logDir,
                 timeout != null ? timeout : HoldTargets.limit(op, r.config(), sel.ids()), Planner::plan,
-                Windows::openingOf, waitUp);
+                Windows::openingOf, host, waitUp);
         Holds.Outcome o = Holds.run(op, r.config(), sel.ids(), s, log);
         for (String line : o.lines()) {
             (o.ok() ? out : err).println(o.ok() ? line : "procrust: " + line);

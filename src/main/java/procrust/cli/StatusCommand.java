@@ -2,23 +2,18 @@ package procrust.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import procrust.plan.Planner;
-import procrust.reconcile.ObservedReader;
+import procrust.reconcile.Observation;
 import procrust.reconcile.StatusBuilder;
 import procrust.reconcile.StatusReport;
-import procrust.runtime.LinuxProcessTable;
-import procrust.state.ApplyLock;
+import procrust.runtime.Host;
 import procrust.state.ApplyMode;
 import procrust.state.StateDirs;
-import procrust.state.StateStore;
 import procrust.validate.CheckResult;
 import procrust.validate.ConfigChecker;
 
@@ -64,14 +59,10 @@ final class StatusCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        Clock clock = Clock.systemDefaultZone();
-        Instant now = clock.instant();
+        Host host = LinuxHost.create();
         Path uidDir = StateDirs.forUid(StateDirs.base(c.stateDirOption()), r.config().uid());
-        StateStore.Loaded loaded = new StateStore(uidDir, r.config().uid(), clock).load(false);
-        OptionalLong holder = ApplyLock.holder(uidDir);
-        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), r.config(), new LinuxProcessTable(), now);
-        StatusReport report = StatusBuilder.build(r.config(), v.state(), holder.isPresent() ? holder.getAsLong() : null,
-                loaded.problem(), Planner::plan, now);
+        StatusReport report = Observation.read(uidDir, r.config(), host.table(), host.clock(), false)
+                .status(r.config(), Planner::plan);
         java.util.Set<String> only = new java.util.LinkedHashSet<>();
         if (group != null) {
             r.config().processes().stream().filter(p -> group.equals(p.group())).forEach(p -> only.add(p.id()));

@@ -1,7 +1,6 @@
 package procrust.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -9,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import procrust.runtime.LinuxProcessTable;
+import procrust.runtime.Host;
 import procrust.state.StateDirs;
 import procrust.tui.Palette;
 import procrust.tui.SnapshotSource;
@@ -49,10 +48,10 @@ final class TuiCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        Host host = LinuxHost.create();
         SnapshotSource source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
-                c.logDirOption(), ConfigChecker::check, new LinuxProcessTable(), Clock.systemDefaultZone());
-        TuiApp app = new TuiApp(source, new TuiHolds(c), new Palette(c.color()),
-                Clock.systemDefaultZone());
+                c.logDirOption(), ConfigChecker::check, host.table(), host.clock());
+        TuiApp app = new TuiApp(source, new TuiHolds(c, host), new Palette(c.color()), host.clock());
         try (Terminal t = TerminalBuilder.builder().system(true).provider("exec").dumb(false).build()) {
             return app.run(t);
         }

@@ -16,9 +16,7 @@ import procrust.plan.Action;
 import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
 import procrust.plan.ActionKind;
-import procrust.runtime.KillSignaller;
-import procrust.runtime.LinuxLauncher;
-import procrust.runtime.LinuxProcessTable;
+import procrust.runtime.Host;
 import procrust.state.ApplyLock;
 import procrust.state.ApplyMode;
 import procrust.state.InstanceRecord;
@@ -45,7 +43,7 @@ public final class ApplySession {
     private final PlanFunction planner;
     private final WindowOpening windows;
     private final PrintWriter err;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Host host;
     private final Waker waker = new Waker();
     private volatile boolean stopRequested;
     /** The file in force, for the log-rotation thread. */
@@ -55,8 +53,9 @@ public final class ApplySession {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
-                        PrintWriter err) {
+                        Host host, PrintWriter err) {
         this.settings = settings;
+        this.host = host;
         this.loader = loader;
         this.planner = planner;
         this.windows = windows;
@@ -84,8 +83,51 @@ public final class ApplySession {
     }
 
     private int runLocked(Config first, Path uidDir, Path logDir) throws IOException, InterruptedException {
-        LineEventLog log = new LineEventLog(err, clock, settings.verbose());
-        LinuxProcessTable table = new LinuxProcessTable();
+        LineEventLog log = new LineEventLog(err, host.clock(), settings.verbose());
+        Reconciler rec = open(first, uidDir, logDir, log);
+        try {
+            ApplyMode.record(uidDir, settings.once());
+        } catch (IOException e) {
+            log.warn("apply-mode", null, "cannot write " + uidDir.resolve(ApplyMode.FILE_NAME) + ": " + e.getMessage()
+                    + " (status may take this host for one run by apply --once, or not)");
+        }
+        log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
+                + settings.configFile() + ", " + first.processes().size() + " entries, state "
+                + uidDir.resolve(StateStore.FILE_NAME) + (settings.once() ? ", --once" : ""));
+        Runtime.getRuntime().addShutdownHook(shutdownHook());
+        currentConfig = first;
+        ScheduledExecutorService rotation = startLogRotation(logDir, log);
+        Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
+        StateStore.ensureDir(requestsDir);
+        FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
+        Hangup hup = new Hangup();
+        String noHup = hup.install(waker::wake);
+        if (noHup != null) {
+            log.warn("sighup", null, "SIGHUP cannot be caught (" + noHup + "): it would end apply; reload by editing the file");
+        }
+        try {
+            loop(rec, watcher, hup, uidDir, log);
+        } finally {
+            rotation.shutdownNow();
+            rec.shutdown();
+            if (watcher != null) {
+                watcher.close();
+            }
+        }
+        if (stopRequested) {
+            log.info("exit", null, "signal received: apply ends, every service is left running");
+            return 0;
+        }
+        return finishOnce(rec, log);
+    }
+
+    /**
+     * The reconciler on the state as found: each record that claims a live process verified against
+     * /proc, those found gone (and a corrupt file set aside) logged and written at once; children
+     * left by an earlier apply's health checks ended.
+     */
+    private Reconciler open(Config first, Path uidDir, Path logDir, LineEventLog log) throws IOException {
+        Clock clock = host.clock();
         StateStore store = new StateStore(uidDir, first.uid(), clock);
         StateStore.createDir(logDir);
         if (first.logs().group() != null) {
@@ -94,33 +136,26 @@ public final class ApplySession {
                 log.warn("log-group", null, problem);
             }
         }
-        StateStore.Loaded loaded = store.load(true);
-        if (loaded.problem() != null) {
-            log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
+        Observation seen = Observation.read(uidDir, first, host.table(), clock, true);
+        if (seen.problem() != null) {
+            log.log(EventLog.Level.ERROR, "state-corrupt", null, seen.problem());
         }
-        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), first, table, clock.instant());
-        for (String g : v.gone()) {
+        for (String g : seen.gone()) {
             log.info("gone", null, g);
         }
-        KillSignaller signaller = new KillSignaller();
-        OrphanProbes.end(table, signaller, first.uid(), log);
-        Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
+        OrphanProbes.end(host.table(), host.signaller(), first.uid(), log);
+        Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, planner, windows,
                 store, new LogMarks(log, logDir, clock), logDir);
-        Reconciler rec = new Reconciler(fx, first, v.state(), waker::wake);
-        if (!v.gone().isEmpty() || loaded.problem() != null) {
-            rec.setState(v.state());
-            rec.persist();
+        Reconciler rec = new Reconciler(fx, first, seen.state(), waker::wake);
+        if (!seen.gone().isEmpty() || seen.problem() != null) {
+            rec.replaceState(seen.state());
         }
-        try {
-            ApplyMode.record(uidDir, settings.once());
-        } catch (IOException e) {
-            log.warn("apply-mode", null, "cannot write " + uidDir.resolve(ApplyMode.FILE_NAME) + ": " + e.getMessage()
-                    + " (status may take this host for one run by apply --once, or not)");
-        }
-        log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
-                + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
-                + (settings.once() ? ", --once" : ""));
-        Thread hook = new Thread(() -> {
+        return rec;
+    }
+
+    /** On SIGTERM/SIGINT: asks the loop to stop, waits for it up to 900 ms, then exits 0. */
+    private Thread shutdownHook() {
+        return new Thread(() -> {
             if (finished.getCount() == 0) {
                 return; // apply already ended: the JVM exits with apply's own status
             }
@@ -135,62 +170,52 @@ public final class ApplySession {
             // (and any supervisor) takes for a failure of the unit
             Runtime.getRuntime().halt(0);
         }, "procrust-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        currentConfig = first;
+    }
+
+    private ScheduledExecutorService startLogRotation(Path logDir, LineEventLog log) {
         ScheduledExecutorService rotation = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "procrust-log-rotation");
             t.setDaemon(true);
             return t;
         });
-        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, clock::instant),
+        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, host.clock()::instant),
                 msg -> log.warn("log-rotation", null, msg)).scheduleOn(rotation, RotationTask.DEFAULT_INTERVAL);
-        Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
-        StateStore.ensureDir(requestsDir);
-        FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
-        Hangup hup = new Hangup();
-        String noHup = hup.install(waker::wake);
-        if (noHup != null) {
-            log.warn("sighup", null, "SIGHUP cannot be caught (" + noHup + "): it would end apply; reload by editing the file");
-        }
+        return rotation;
+    }
+
+    /**
+     * Steps the reconciler until a signal (or, with --once, until it is settled), sleeping between
+     * steps; re-reads the file when it changed or on SIGHUP, takes requests when they arrive.
+     */
+    private void loop(Reconciler rec, FileWatcher watcher, Hangup hup, Path uidDir, LineEventLog log)
+            throws IOException, InterruptedException {
+        Clock clock = host.clock();
         HeapTrim trim = HeapTrim.system();
         trim.worked(clock.instant()); // the start-up itself is the first burst
-        try {
-            takeRequests(rec, uidDir, log, table);
-            while (!stopRequested) {
-                boolean hangup = hup.take();
-                if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
-                    reload(rec, log, hangup);
-                }
-                if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
-                    takeRequests(rec, uidDir, log, table);
-                }
-                Instant now = clock.instant();
-                Instant next = rec.step();
-                if (settings.once() && rec.settled()) {
-                    break;
-                }
-                if (!next.isAfter(now)) {
-                    trim.worked(now);
-                } else {
-                    Instant trimAt = trim.idle(clock.instant());
-                    if (trimAt != null && trimAt.isBefore(next)) {
-                        next = trimAt;
-                    }
-                }
-                waker.awaitUntil(next, clock);
+        takeRequests(rec, uidDir, log);
+        while (!stopRequested) {
+            boolean hangup = hup.take();
+            if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
+                reload(rec, log, hangup);
             }
-        } finally {
-            rotation.shutdownNow();
-            rec.shutdown();
-            if (watcher != null) {
-                watcher.close();
+            if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
+                takeRequests(rec, uidDir, log);
             }
+            Instant now = clock.instant();
+            Instant next = rec.step();
+            if (settings.once() && rec.settled()) {
+                break;
+            }
+            if (!next.isAfter(now)) {
+                trim.worked(now);
+            } else {
+                Instant trimAt = trim.idle(clock.instant());
+                if (trimAt != null && trimAt.isBefore(next)) {
+                    next = trimAt;
+                }
+            }
+            waker.awaitUntil(next, clock);
         }
-        if (stopRequested) {
-            log.info("exit", null, "signal received: apply ends, every service is left running");
-            return 0;
-        }
-        return finishOnce(rec, log);
     }
 
     private int finishOnce(Reconciler rec, LineEventLog log) {
@@ -257,12 +282,13 @@ public final class ApplySession {
      * The state with the records a restart will signal proven ours again (pid, start time, boot id),
      * as at apply's start: an adopted process is otherwise looked at in full only every 10 s.
      */
-    private StateFile proven(Reconciler rec, Requests.Request q, LinuxProcessTable table) {
+    private StateFile proven(Reconciler rec, Requests.Request q) {
         StateFile current = rec.state();
         if (!"restart".equals(q.op())) {
             return current;
         }
-        for (InstanceRecord r : ObservedReader.verify(current, rec.config(), table, clock.instant()).state().instances()) {
+        for (InstanceRecord r : ObservedReader.verify(current, rec.config(), host.table(), host.clock().instant())
+                .state().instances()) {
             if (q.ids().contains(r.id())) {
                 current = current.put(r);
             }
@@ -270,14 +296,12 @@ public final class ApplySession {
         return current;
     }
 
-    private void takeRequests(Reconciler rec, Path uidDir, LineEventLog log, LinuxProcessTable table)
-            throws IOException {
+    private void takeRequests(Reconciler rec, Path uidDir, LineEventLog log) throws IOException {
         for (Path p : Requests.pending(uidDir)) {
             try {
                 Requests.Request q = Requests.read(p);
-                StateFile s = Requests.applyTo(proven(rec, q, table), q, clock.instant());
-                rec.setState(s);
-                rec.persist();
+                StateFile s = Requests.applyTo(proven(rec, q), q, host.clock().instant());
+                rec.replaceState(s);
                 log.info("request", null, q.op() + " " + String.join(", ", q.ids()) + " (from " + p.getFileName() + ")");
             } catch (IOException | RuntimeException e) {
                 log.warn("request-rejected", null, p.getFileName() + ": " + e.getMessage());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import procrust.config.Config;
+import procrust.runtime.Host;
 import procrust.state.ApplyLock;
 import procrust.state.InstanceRecord;
 import procrust.state.Requests;
@@ -67,13 +68,14 @@ public final class Holds {
     }
 
     /**
-     * Where and how: the uid's folder, its log folder, how long to wait, the planner; {@code waitUp}:
-     * a start or restart returns once each id is RUNNING (a oneshot: COMPLETED), or failed.
+     * Where and how: the uid's folder, its log folder, how long to wait, the planner, the host;
+     * {@code waitUp}: a start or restart returns once each id is RUNNING (a oneshot: COMPLETED), or failed.
      */
     public record Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows,
-                           boolean waitUp) {
-        public Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows) {
-            this(uidDir, logDir, limit, planner, windows, false);
+                           Host host, boolean waitUp) {
+        public Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows,
+                        Host host) {
+            this(uidDir, logDir, limit, planner, windows, host, false);
         }
     }
 
@@ -84,7 +86,7 @@ public final class Holds {
 
     public static Outcome run(Op op, Config config, List<String> ids, Settings s, EventLog log)
             throws IOException, InterruptedException {
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = s.host().clock();
         Instant deadline = clock.instant().plus(s.limit());
         ApplyLock.Attempt first = ApplyLock.tryAcquire(s.uidDir());
         if (first.acquired()) {

@@ -14,9 +14,7 @@ import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.plan.InstanceState;
 import procrust.plan.Plan;
-import procrust.runtime.KillSignaller;
-import procrust.runtime.LinuxLauncher;
-import procrust.runtime.LinuxProcessTable;
+import procrust.runtime.Host;
 import procrust.state.InstanceRecord;
 import procrust.state.Requests;
 import procrust.state.StateFile;
@@ -36,15 +34,15 @@ final class LocalHold {
 
     static Holds.Outcome run(Holds.Op op, Config config, List<String> ids, Holds.Settings s, EventLog log,
                              Instant deadline) throws IOException, InterruptedException {
-        Clock clock = Clock.systemDefaultZone();
-        LinuxProcessTable table = new LinuxProcessTable();
+        Host host = s.host();
+        Clock clock = host.clock();
         StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
         StateStore.createDir(s.logDir());
-        StateStore.Loaded loaded = store.load(true);
-        if (loaded.problem() != null) {
-            log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
+        Observation seen = Observation.read(s.uidDir(), config, host.table(), clock, true);
+        if (seen.problem() != null) {
+            log.log(EventLog.Level.ERROR, "state-corrupt", null, seen.problem());
         }
-        StateFile state = ObservedReader.verify(loaded.state(), config, table, clock.instant()).state();
+        StateFile state = seen.state();
         for (Path p : Requests.pending(s.uidDir())) {
             try {
                 state = Requests.applyTo(state, Requests.read(p));
@@ -65,11 +63,10 @@ final class LocalHold {
         // the command does not supervise: "adopted" (the reconciler taking a live process in) is a detail here
         EventLog quiet = (level, event, key, message) -> log.log("adopted".equals(event) ? EventLog.Level.DEBUG : level,
                 event, key, message);
-        Effects fx = new Effects(new LinuxLauncher(table), new KillSignaller(), table, clock, narrowed, s.windows(),
+        Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, narrowed, s.windows(),
                 store, new LogMarks(quiet, s.logDir(), clock), s.logDir());
         Reconciler rec = new Reconciler(fx, config, state, waker::wake);
-        rec.setState(state);
-        rec.persist(); // the hold (or release) is recorded before anything is signalled
+        rec.replaceState(state); // the hold (or release) is recorded before anything is signalled
         boolean timedOut = false;
         try {
             while (true) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import procrust.config.Fingerprint;
 import procrust.config.Config;
 import procrust.config.HealthCheck;
 import procrust.config.ProcessSpec;
@@ -86,7 +86,7 @@ class HoldsTest {
     @Test
     void aStopIsDoneWhenHeldAndNoProcessOfItRemains() {
         InstanceRecord running = InstanceRecord.fresh("web", Fixture.V1, "normal", Fixture.T0).toBuilder()
-                .process("normal", 4242, 1, "boot", Fixture.T0, Map.of()).state(InstanceState.RUNNING, Fixture.T0).build();
+                .process("normal", 4242, 1, "boot", Fixture.T0, Fingerprint.NONE).state(InstanceState.RUNNING, Fixture.T0).build();
         StateFile s = StateFile.empty(Fixture.UID).put(running);
         assertFalse(Holds.done(Holds.Op.STOP, List.of("web"), s), "not held yet");
         assertFalse(Holds.done(Holds.Op.STOP, List.of("web"), s.withHolds(List.of("web"))), "still running");
