@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import procrust.config.Fingerprint;
 import procrust.plan.InstanceState;
 import procrust.state.InstanceRecord;
 import procrust.state.Requests;
@@ -22,7 +23,7 @@ class RestartRequestTest {
 
     private static InstanceRecord running(String id, long pid) {
         return InstanceRecord.fresh(id, Fixture.V1, "normal", Fixture.T0).toBuilder()
-                .process("normal", pid, 1, "boot", Fixture.T0, Map.of()).state(InstanceState.RUNNING, Fixture.T0).build();
+                .process("normal", pid, 1, "boot", Fixture.T0, Fingerprint.NONE).state(InstanceState.RUNNING, Fixture.T0).build();
     }
 
     @Test
@@ -61,7 +62,7 @@ class RestartRequestTest {
         StateFile oldStill = StateFile.empty(Fixture.UID).put(running("web", 4242));
         assertFalse(Comeback.judge(Holds.Op.RESTART, List.of("web"), oldStill, old, T1, true, 9).done());
         InstanceRecord fresh = InstanceRecord.fresh("web", Fixture.V1, "normal", T1).toBuilder()
-                .process("normal", 5000, 1, "boot", T1.plusSeconds(1), Map.of())
+                .process("normal", 5000, 1, "boot", T1.plusSeconds(1), Fingerprint.NONE)
                 .state(InstanceState.PENDING_HEALTH_CHECK, T1.plusSeconds(1)).build();
         assertFalse(Comeback.judge(Holds.Op.RESTART, List.of("web"), StateFile.empty(Fixture.UID).put(fresh), old, T1,
                 true, 9).done(), "health check pending");
