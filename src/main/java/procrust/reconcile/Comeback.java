@@ -50,7 +50,9 @@ final class Comeback {
                     return PENDING; // an old process is still there (or being stopped)
                 }
                 boolean fresh = r.since() != null && !r.since().isBefore(since);
-                if ((r.state() == InstanceState.RUNNING && r.startedAt() != null && !r.startedAt().isBefore(since))
+                boolean oneshot = "oneshot".equals(r.type()); // up = COMPLETED, not RUNNING
+                if ((!oneshot && r.state() == InstanceState.RUNNING && r.startedAt() != null
+                        && !r.startedAt().isBefore(since))
                         || (r.state() == InstanceState.COMPLETED && fresh)) {
                     up = r;
                 } else if ((r.state() == InstanceState.FAILED || r.state() == InstanceState.BACKOFF) && fresh) {

@@ -67,9 +67,13 @@ final class StartOp {
         // before its output; and before its pid is recorded, so that the gate opens right after that
         fx.log().debug("spawned", k, "pid " + sp.pid() + ", waiting for its pid to be recorded");
         boolean checked = spec.healthCheck() != null;
-        b.process(spec.type().wire(), sp.pid(), sp.startTicks(), fx.table().bootId(), now, spec.fingerprint())
-                .state(checked ? InstanceState.PENDING_HEALTH_CHECK : InstanceState.RUNNING, now)
-                .runningSince(checked ? null : now).note(null);
+        // the instant of the spawn itself, not of the step: on a loaded machine a spawn can take a second,
+        // and the first-second rule (ExitRules.SETTLE) counts from when the command really started
+        Instant at = fx.clock().instant();
+        at = at.isBefore(now) ? now : at;
+        b.process(spec.type().wire(), sp.pid(), sp.startTicks(), fx.table().bootId(), at, spec.fingerprint())
+                .state(checked ? InstanceState.PENDING_HEALTH_CHECK : InstanceState.RUNNING, at)
+                .runningSince(checked ? null : at).note(null);
         if (spec.type() == ProcessType.ONESHOT) {
             b.completedWindow(fx.windows().openingOf(spec, config.zone(), now));
         }
