@@ -7,13 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import procrust.diag.Severity;
 import procrust.plan.Planner;
 import procrust.plan.Windows;
@@ -24,13 +21,10 @@ import procrust.reconcile.EventLog;
 import procrust.reconcile.LineEventLog;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /** What {@code stop} and {@code start} share: the ids, {@code --all}, {@code --group}, and the run. */
-abstract class HoldCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+abstract class HoldCommand extends FileCommand {
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "Process ids, as in the file.")
     List<String> ids = new ArrayList<>();
@@ -50,18 +44,18 @@ abstract class HoldCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommonOptions c = Main.common();
-        Outputs.require(spec, c.output(), "text");
+        CommonOptions c = common();
+        output("", Output.text);
         if (ids.isEmpty() && !all && group == null) {
             // a command given no ids where it needs some is a usage error (SPEC §6): exit 2
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing process id: name at least one ID, or use --all or --group G");
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         WaitOptions w = waiting();
         Host host = LinuxHost.create();
         return perform(op(), c, ids, all, group, w != null && w.wait, w == null ? null : w.timeout,
-                spec.commandLine().getOut(), err, host, new LineEventLog(err, host.clock(), c.verbose()));
+                out(), err, host, new LineEventLog(err, host.clock(), c.verbose()));
     }
 
     /**

@@ -8,19 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import procrust.logs.LogFollower;
 import procrust.logs.MultiLogs;
 import procrust.logs.LogTail;
 import procrust.logs.ProcessLogs;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /**
@@ -31,10 +28,7 @@ import procrust.validate.ConfigChecker;
         "Lines just rotated away are read from the rotated files; -f follows across rotations like tail -F, "
                 + "until interrupted.",
         "Exit status: 0; 1 unknown id or invalid file."})
-final class LogsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class LogsCommand extends FileCommand {
 
     @Parameters(paramLabel = "ID", arity = "1..*",
             description = "Process ids, as in the file; with several, each line is prefixed `ID | `.")
@@ -53,14 +47,13 @@ final class LogsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--lines': " + lines + " (a number of lines, 0 or more)");
         }
-        CommonOptions common = Main.common();
-        Outputs.require(spec, common.output(), "text");
+        CommonOptions common = common();
+        output("", Output.text);
         Path file = common.configFile();
         CheckResult checked = ConfigChecker.check(file);
-        var err = spec.commandLine().getErr();
-        if (!checked.valid()) {
-            CheckViews.text(checked, file.toString(), false, err);
-            err.println("procrust: cannot tell where the logs are while " + file + " is invalid: fix it (procrust check)");
+        var err = err();
+        if (refused(checked, Diagnostics.WHEN_INVALID_PLAIN, "cannot tell where the logs are while " + file
+                + " is invalid: fix it (procrust check)")) {
             return 1;
         }
         Path uidDir = StateDirs.forUid(StateDirs.base(common.stateDirOption()), checked.config().uid());
@@ -75,7 +68,7 @@ final class LogsCommand implements Callable<Integer> {
             }
             logs.put(id, log.get());
         }
-        PrintStream out = Main.out();
+        PrintStream out = rawOut();
         if (logs.size() > 1) {
             if (follow) {
                 MultiLogs.follow(logs, lines, out);

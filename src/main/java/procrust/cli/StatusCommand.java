@@ -2,10 +2,7 @@ package procrust.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import procrust.plan.Planner;
 import procrust.reconcile.Observation;
@@ -14,7 +11,7 @@ import procrust.reconcile.StatusReport;
 import procrust.runtime.Host;
 import procrust.state.ApplyMode;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /**
@@ -26,10 +23,7 @@ import procrust.validate.ConfigChecker;
                 + "uptime, restarts, note.",
         "Exit 0 when every wanted process is in its wanted state, 3 otherwise; 4 when they are but no apply runs "
                 + "to supervise them (unless the host is run by apply --once)."})
-final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class StatusCommand extends FileCommand {
 
     @picocli.CommandLine.Option(names = "--group", paramLabel = "G",
             description = "Only the processes whose entry has group = \"G\" (and the exit status for them).")
@@ -41,22 +35,11 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommonOptions c = Main.common();
-        String output = c.output();
-        Outputs.require(spec, output, "text", "json");
-        PrintWriter err = spec.commandLine().getErr();
+        CommonOptions c = common();
+        Output output = output("", Output.text, Output.json);
+        PrintWriter err = err();
         CheckResult r = ConfigChecker.check(c.configFile());
-        if (!r.valid()) {
-            if ("json".equals(output)) {
-                // still one JSON document on stdout (SPEC §4): the diagnostics, as check and plan print them
-                PrintWriter out = spec.commandLine().getOut();
-                CheckViews.json(r, out);
-                out.flush();
-            } else {
-                CheckViews.text(r, c.configFile().toString(), c.color(), err);
-            }
-            err.println("procrust: " + c.configFile() + " is invalid: status needs its uid and processes");
-            err.flush();
+        if (refused(r, Diagnostics.WHEN_INVALID, c.configFile() + " is invalid: status needs its uid and processes")) {
             return 1;
         }
         Host host = LinuxHost.create();
@@ -90,8 +73,8 @@ final class StatusCommand implements Callable<Integer> {
         }
         // nothing supervises the processes: a dead apply must be visible to a monitoring check (SPEC §6)
         boolean unsupervised = report.applyPid() == null && !ApplyMode.ONCE.equals(ApplyMode.read(uidDir));
-        PrintWriter out = spec.commandLine().getOut();
-        if ("json".equals(output)) {
+        PrintWriter out = out();
+        if (output == Output.json) {
             out.println(StatusViews.json(report, unsupervised));
         } else {
             out.print(StatusViews.text(report, unsupervised));

@@ -48,12 +48,25 @@ final class StatusViews {
             m.put("restarts", row.restarts());
             m.put("note", row.note());
             m.put("next_change", row.next() == null ? null : nextChange(row.next()));
+            m.put("health", health(row));
             rows.add(m);
             counts.merge(row.state().name(), 1, Integer::sum);
         }
         doc.put("processes", rows);
         doc.put("counts", counts);
         return JSON.writeValueAsString(doc);
+    }
+
+    /** {@code {"failures", "last_error", "last_ok"}} for a process with a liveness check, else null. */
+    private static Map<String, Object> health(StatusReport.Row row) {
+        if (row.health() == null) {
+            return null;
+        }
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("failures", row.health().failures());
+        h.put("last_error", row.health().lastError());
+        h.put("last_ok", row.health().lastOk() == null ? null : row.health().lastOk().toString());
+        return h;
     }
 
     /** {"at", "kind": window_opens | window_closes | version, "what"}: the next change of an id. */

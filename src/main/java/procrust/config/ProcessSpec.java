@@ -10,12 +10,14 @@ import java.util.Objects;
 
 /**
  * One {@code [[process]]} entry after normalisation: every default filled in, never null except
- * {@code workingDir}, {@code healthCheck} and {@code group}. Entries with the same {@code id} are
+ * {@code workingDir}, {@code healthCheck}, {@code group} and {@code liveness}. Entries with the same {@code id} are
  * versions of one process; the instance identity is ({@code id}, {@code applyOn.text()}).
  *
  * @param index      0-based position of the entry in the file (ties in ordering keep file order)
  * @param pos        position of the entry's table header
  * @param fieldPos   positions of its keys, by key path ({@code "command"}, {@code "schedule.start_time"})
+ * @param liveness   {@code [process.health_check]}, tried while RUNNING; not in the {@link #fingerprint}: an
+ *                   edit applies to the running instance from the next attempt on
  */
 public record ProcessSpec(
         int index,
@@ -33,9 +35,19 @@ public record ProcessSpec(
         String group,
         LogPolicy logs,
         SourcePos pos,
-        Map<String, SourcePos> fieldPos) {
+        Map<String, SourcePos> fieldPos,
+        Liveness liveness) {
 
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    /** An entry without a liveness check. */
+    public ProcessSpec(int index, String id, String command, ApplyOn applyOn, ProcessType type, List<String> dependsOn,
+                       String workingDir, Map<String, String> env, Duration stopTimeout, Schedule schedule,
+                       HealthCheck healthCheck, RestartPolicy restart, String group, LogPolicy logs, SourcePos pos,
+                       Map<String, SourcePos> fieldPos) {
+        this(index, id, command, applyOn, type, dependsOn, workingDir, env, stopTimeout, schedule, healthCheck, restart,
+                group, logs, pos, fieldPos, null);
+    }
 
     public ProcessSpec {
         Objects.requireNonNull(id, "id");

@@ -177,6 +177,11 @@ public final class RotationTask implements Runnable {
         };
     }
 
+    private static boolean hasCommandCheck(ProcessSpec p) {
+        return !p.isFake() && ((p.healthCheck() != null && p.healthCheck().command() != null)
+                || (p.liveness() != null && p.liveness().probe().kind() == procrust.config.Probe.Kind.COMMAND));
+    }
+
     /** The first {@code apply_on} of a real (non-fake) entry after {@code at}, or null when none. */
     static Instant nextApplyOn(Config config, Instant at) {
         Instant next = null;
@@ -194,8 +199,10 @@ public final class RotationTask implements Runnable {
 
     /**
      * The log file of each id of {@code config} in {@code logDir}, with its policy: that of the
-     * version active at {@code at} ({@link Config#activeAmong}), else of its latest non-fake entry, else the file-wide default. One log file serves every
-     * version of an id.
+     * version active at {@code at} ({@link Config#activeAmong}), else of its latest non-fake entry, else
+     * the file-wide default. One log file serves every version of an id. An id with a {@code command}
+     * health check (in any version) also has its health-check log ({@link LogFiles#healthFileFor}),
+     * rotated with the same policy.
      */
     public static Map<Path, LogPolicy> policies(Config config, Path logDir, Instant at) {
         Map<Path, LogPolicy> out = new LinkedHashMap<>();
@@ -210,7 +217,11 @@ public final class RotationTask implements Runnable {
                 }
             }
             ProcessSpec chosen = best != null ? best : latest;
-            out.put(LogFiles.fileFor(logDir, id), chosen != null ? chosen.logs() : config.logs());
+            LogPolicy policy = chosen != null ? chosen.logs() : config.logs();
+            out.put(LogFiles.fileFor(logDir, id), policy);
+            if (config.versionsOf(id).stream().anyMatch(RotationTask::hasCommandCheck)) {
+                out.put(LogFiles.healthFileFor(logDir, id), policy);
+            }
         }
         return out;
     }

@@ -12,9 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import procrust.config.Config;
 import procrust.diag.Diagnostic;
-import procrust.plan.Action;
 import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
+import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.runtime.Host;
 import procrust.state.ApplyLock;
@@ -24,7 +24,7 @@ import procrust.state.Requests;
 import procrust.state.StateDirs;
 import procrust.state.StateFile;
 import procrust.state.StateStore;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /**
  * One {@code procrust apply}: takes the uid's lock, loads and verifies the state, then runs the
@@ -145,7 +145,7 @@ public final class ApplySession {
         }
         OrphanProbes.end(host.table(), host.signaller(), first.uid(), log);
         Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, planner, windows,
-                store, new LogMarks(log, logDir, clock), logDir);
+                store, new LogMarks(log, logDir, clock), logDir, host.probes());
         Reconciler rec = new Reconciler(fx, first, seen.state(), waker::wake);
         if (!seen.gone().isEmpty() || seen.problem() != null) {
             rec.replaceState(seen.state());
@@ -184,7 +184,7 @@ public final class ApplySession {
     }
 
     /**
-     * Steps the reconciler until a signal (or, with --once, until it is settled), sleeping between
+     * Steps the reconciler until a signal (or, with --once, until it is idle), sleeping between
      * steps; re-reads the file when it changed or on SIGHUP, takes requests when they arrive.
      */
     private void loop(Reconciler rec, FileWatcher watcher, Hangup hup, Path uidDir, LineEventLog log)
@@ -203,7 +203,7 @@ public final class ApplySession {
             }
             Instant now = clock.instant();
             Instant next = rec.step();
-            if (settings.once() && rec.settled()) {
+            if (settings.once() && rec.idle()) {
                 break;
             }
             if (!next.isAfter(now)) {

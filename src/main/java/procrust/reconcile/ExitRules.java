@@ -17,8 +17,9 @@ public final class ExitRules {
 
     /** A run this long in RUNNING is stable: a crash after it counts as the first failure again. */
     public static final Duration STABLE = Duration.ofSeconds(10);
-    /** Without a health check, an exit this soon after the spawn is a failed start. */
-    public static final Duration SETTLE = Duration.ofSeconds(1);
+    /** Without a health check, an exit this soon after the spawn is a failed start (pm2's min_uptime,
+     * supervisord's startsecs). */
+    public static final Duration MIN_UPTIME = Duration.ofSeconds(1);
 
     /**
      * Why a clean exit in the first second is a failed start: most often a daemon that forked into the
@@ -84,7 +85,7 @@ public final class ExitRules {
             return failedStart(b.build(), spec, what + " before its health check passed", now);
         }
         boolean quick = spec.healthCheck() == null && r.startedAt() != null
-                && Duration.between(r.startedAt(), now).compareTo(SETTLE) < 0;
+                && Duration.between(r.startedAt(), now).compareTo(MIN_UPTIME) < 0;
         boolean clean = code != null && code == 0;
         if (p.policy() == RestartPolicy.Policy.NEVER || (p.policy() == RestartPolicy.Policy.ON_FAILURE && clean)) {
             if (quick && !clean) {
@@ -99,6 +100,24 @@ public final class ExitRules {
         boolean stable = r.runningSince() != null && Duration.between(r.runningSince(), now).compareTo(STABLE) >= 0;
         int failures = stable ? 1 : r.consecutiveFailures() + 1;
         return schedule(b, spec, failures, what, now, "crashed");
+    }
+
+    /**
+     * A RUNNING instance its liveness check found unhealthy ({@code why}): once its group is stopped,
+     * it is treated like a crash (its restart policy, back-off and max_attempts). It is the first
+     * failure again only when its process passed a liveness check before ({@code passedBefore}): the
+     * time a check takes to fail (30 s by default) is no proof of a stable run, so a process that
+     * never passes ends in FAILED after max_attempts. With policy {@code never} it stays STOPPED.
+     * Event {@code backoff} (or {@code failed}); the caller logs {@code unhealthy} when it finds it.
+     */
+    public static Outcome unhealthy(InstanceRecord r, ProcessSpec spec, String why, boolean passedBefore,
+                                    Instant now) {
+        InstanceRecord.Builder b = r.toBuilder().gone(null);
+        if (spec.restart().policy() == RestartPolicy.Policy.NEVER) {
+            return new Outcome(b.state(InstanceState.STOPPED, now).note(why + "; restart policy never: not restarted")
+                    .build(), true, "exited");
+        }
+        return schedule(b, spec, passedBefore ? 1 : r.consecutiveFailures() + 1, why, now, "backoff");
     }
 
     /** A start that failed: spawn error, health check timeout, exit before RUNNING. */

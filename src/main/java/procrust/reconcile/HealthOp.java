@@ -1,22 +1,24 @@
 package procrust.reconcile;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import procrust.config.Config;
 import procrust.config.HealthCheck;
 import procrust.config.ProcessSpec;
+import procrust.health.Attempt;
+import procrust.health.AttemptStarter;
+import procrust.logs.LogLineWatch;
 import procrust.plan.InstanceState;
-import procrust.runtime.Signal;
-import procrust.runtime.Spawned;
+import procrust.runtime.ProbeResult;
 import procrust.state.InstanceRecord;
 
 /**
  * The start health check of the one instance in PENDING_HEALTH_CHECK: an attempt at once, then one
- * every {@code interval} after the previous attempt ended, until one exits 0 (RUNNING) or
- * {@code timeout} has passed since the spawn (a failed start). Each attempt is a process of its own
- * ({@code setsid /bin/sh -c}, output to the service's log) bounded by the remaining time; when it
- * hangs past that, its whole group is killed.
+ * every {@code interval} after the previous attempt ended, until one succeeds (RUNNING) or
+ * {@code timeout} has passed since the spawn (a failed start). Each attempt is bounded by the time
+ * left: a {@code command} is a process of its own ({@code setsid /bin/sh -c}, output to the health
+ * log) whose whole group is killed when it hangs past that; {@code http}/{@code tcp} are made inside
+ * procrust; {@code log_line} looks at the lines written since the spawn ({@link LogLineWatch}).
  */
 final class HealthOp {
 
@@ -24,16 +26,21 @@ final class HealthOp {
     private final HealthCheck check;
     private final Instant deadline;
     private final Runnable wake;
+    private final LogLineWatch watch;
     private Instant nextAttempt;
-    private Spawned probe;
+    private Attempt attempt;
     private int attempts;
 
-    /** @param wake called when an attempt ends (the loop looks at it at once) */
-    HealthOp(Key key, HealthCheck check, Instant startedAt, Instant now, Runnable wake) {
+    /**
+     * @param watch the log watch begun just before the spawn, for a {@code log_line} check (else null)
+     * @param wake  called when an attempt ends (the loop looks at it at once)
+     */
+    HealthOp(Key key, HealthCheck check, Instant startedAt, Instant now, LogLineWatch watch, Runnable wake) {
         this.key = key;
         this.check = check;
         this.deadline = startedAt.plus(check.timeout());
         this.nextAttempt = now;
+        this.watch = watch;
         this.wake = wake;
     }
 
@@ -41,55 +48,64 @@ final class HealthOp {
      * Moves the check of {@code rec} (its record now, or null) on. The outcome is
      * {@link Outcome#over() over} when the check is: RUNNING, a failed start, or nothing left to check.
      */
-    Outcome progress(InstanceRecord rec, ProcessSpec spec, Config config, Effects fx, Instant now) {
+    Outcome progress(InstanceRecord rec, ProcessSpec spec, Config config, Effects fx, AttemptStarter starter,
+                     Instant now) {
         if (rec == null || rec.state() != InstanceState.PENDING_HEALTH_CHECK) {
-            killProbe(fx, Signal.KILL);
+            cancel();
             return Outcome.none(key).done();
         }
         Outcome out = Outcome.none(key);
-        if (probe != null && probe.exit().isDone()) {
-            int code = probe.exit().getNow(-1);
-            killProbe(fx, Signal.TERM);
-            if (code == 0) {
-                return Outcome.put(key, rec.toBuilder().state(InstanceState.RUNNING, now).runningSince(now)
-                        .note(null).build()).done().log(EventLog.Level.INFO, "healthy", "health check passed (attempt "
-                        + attempts + ", " + Duration.between(rec.startedAt(), now).toMillis() + " ms after start): RUNNING");
+        if (attempt != null) {
+            ProbeResult r = attempt.poll(now);
+            if (r != null) {
+                attempt = null;
+                if (r.ok()) {
+                    return passed(rec, r, now);
+                }
+                out = out.log(EventLog.Level.DEBUG, "health-check", "attempt " + attempts + ": " + r.detail());
+                nextAttempt = now.plus(check.interval());
             }
-            out = out.log(EventLog.Level.DEBUG, "health-check", "attempt " + attempts + " " + ExitRules.describe(code));
-            nextAttempt = now.plus(check.interval());
         }
         if (!now.isBefore(deadline)) {
-            killProbe(fx, Signal.KILL);
+            cancel();
             String why = "health check did not pass within " + human(check.timeout()) + " (" + attempts
                     + " attempt" + (attempts == 1 ? "" : "s") + ")";
             return out.then(Outcome.ended(key, ExitRules.failedStart(rec, spec, why, now), true).done());
         }
-        if (probe == null && !now.isBefore(nextAttempt)) {
+        if (attempt == null && !now.isBefore(nextAttempt)) {
             attempts++;
-            try {
-                probe = fx.launcher().spawn(OrphanProbes.mark(
-                        StartOp.spawnRequest(config, fx.logDir(), spec, check.command())));
-                probe.exit().thenRun(wake);
-            } catch (IOException e) {
-                out = out.log(EventLog.Level.WARN, "health-check", "attempt " + attempts + " could not start: "
-                        + e.getMessage());
+            attempt = starter.start(check.probe(), now, deadline,
+                    () -> OrphanProbes.probeRequest(config, fx.logDir(), spec, check.command()), watch, wake);
+            ProbeResult r = attempt.poll(now);
+            if (r != null) { // over at once: a log_line look, or a command that could not start
+                attempt = null;
+                if (r.ok()) {
+                    return out.then(passed(rec, r, now));
+                }
+                out = out.log(EventLog.Level.DEBUG, "health-check", "attempt " + attempts + ": " + r.detail());
                 nextAttempt = now.plus(check.interval());
             }
         }
         return out;
     }
 
-    Instant nextWake() {
-        return probe == null && nextAttempt.isBefore(deadline) ? nextAttempt : deadline;
+    private Outcome passed(InstanceRecord rec, ProbeResult r, Instant now) {
+        return Outcome.put(key, rec.toBuilder().state(InstanceState.RUNNING, now).runningSince(now).note(null).build())
+                .done().log(EventLog.Level.INFO, "healthy", "health check passed (attempt " + attempts + ", "
+                        + Duration.between(rec.startedAt(), now).toMillis() + " ms after start; " + r.detail()
+                        + "): RUNNING");
     }
 
-    /** Ends the attempt in flight with its whole group (apply ending, check over). */
-    void killProbe(Effects fx, Signal sig) {
-        if (probe != null) {
-            if (fx.table().groupAlive(probe.pid())) {
-                fx.signaller().signalGroup(probe.pid(), sig);
-            }
-            probe = null;
+    Instant nextWake() {
+        Instant due = attempt == null ? nextAttempt : attempt.deadline();
+        return due != null && due.isBefore(deadline) ? due : deadline;
+    }
+
+    /** Ends the attempt in flight (a command's whole group: apply ending, check over). */
+    void cancel() {
+        if (attempt != null) {
+            attempt.cancel();
+            attempt = null;
         }
     }
 

@@ -64,14 +64,14 @@ final class LocalHold {
         EventLog quiet = (level, event, key, message) -> log.log("adopted".equals(event) ? EventLog.Level.DEBUG : level,
                 event, key, message);
         Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, narrowed, s.windows(),
-                store, new LogMarks(quiet, s.logDir(), clock), s.logDir());
+                store, new LogMarks(quiet, s.logDir(), clock), s.logDir(), host.probes());
         Reconciler rec = new Reconciler(fx, config, state, waker::wake);
         rec.replaceState(state); // the hold (or release) is recorded before anything is signalled
         boolean timedOut = false;
         try {
             while (true) {
                 Instant next = rec.step();
-                if (rec.settled()) {
+                if (rec.idle()) {
                     break;
                 }
                 if (clock.instant().isAfter(deadline)) {

@@ -5,8 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
+import procrust.config.Probe;
+import procrust.health.AttemptStarter;
+import procrust.health.Attempts;
+import procrust.health.LivenessChecks;
+import procrust.logs.LogFiles;
+import procrust.logs.LogLineWatch;
 import procrust.plan.InstanceState;
-import procrust.runtime.Signal;
 import procrust.state.InstanceRecord;
 import procrust.state.StateFile;
 
@@ -29,6 +34,8 @@ final class Operations {
     private StopOp stop;
     private HealthOp health;
     private int failures;
+    private final AttemptStarter attempts;
+    private final LivenessOp liveness;
 
     Operations(Effects fx, Config config, StateFile state, Watches watches, Runnable waker) {
         this.fx = fx;
@@ -36,6 +43,8 @@ final class Operations {
         this.state = state;
         this.watches = watches;
         this.waker = waker;
+        this.attempts = new Attempts(fx.probes(), fx.launcher(), fx.signaller(), fx.table());
+        this.liveness = new LivenessOp(attempts, waker, state);
     }
 
     Config config() {
@@ -157,10 +166,7 @@ final class Operations {
     private StopOp resumeStop(Instant now) {
         for (InstanceRecord r : state.instances()) {
             if (r.state() == InstanceState.STOPPING && r.pid() != null) {
-                if (health != null && health.key.equals(new Key(r.id(), r.version()))) {
-                    health.killProbe(fx, Signal.KILL); // a restart asked during its start
-                    health = null;
-                }
+                endHealthCheckOf(new Key(r.id(), r.version())); // a restart asked during its start
                 return beginStop(r, procrust.state.Requests.RESTART_NOTE.equals(r.note())
                         ? procrust.state.Requests.RESTART_NOTE : "resuming a stop begun earlier", now);
             }
@@ -212,6 +218,7 @@ final class Operations {
     /** Spawns gated, writes the new pid to disk, and only then lets the command run. */
     void start(Key k, String reason, Instant now) {
         ProcessSpec spec = Entries.entry(config, k);
+        LogLineWatch watch = logLineWatch(k, spec); // from the log's end just before the spawn
         StartOp.Launch launch = StartOp.spawn(k, spec, record(k), config, fx, now);
         apply(launch.outcome(), now);
         if (launch.spawned() == null) {
@@ -226,7 +233,20 @@ final class Operations {
         startedThisRun.add(k);
         watches.child(k, launch.spawned().pid(), launch.spawned().exit());
         if (spec.healthCheck() != null) {
-            health = new HealthOp(k, spec.healthCheck(), now, now, waker);
+            health = new HealthOp(k, spec.healthCheck(), now, now, watch, waker);
+        }
+    }
+
+    /** For a {@code log_line} start check: a watch of the log from its end now, else null. */
+    private LogLineWatch logLineWatch(Key k, ProcessSpec spec) {
+        if (spec == null || spec.healthCheck() == null || spec.healthCheck().probe().kind() != Probe.Kind.LOG_LINE) {
+            return null;
+        }
+        try {
+            return LogLineWatch.fromEnd(LogFiles.fileFor(fx.logDir(), k.id()), spec.healthCheck().probe().pattern());
+        } catch (IOException | RuntimeException e) {
+            fx.log().warn("health-check", k, "cannot watch the log: " + e.getMessage());
+            return null;
         }
     }
 
@@ -243,7 +263,7 @@ final class Operations {
             endHealthCheckOf(health.key);
             return false;
         }
-        Outcome o = health.progress(record(health.key), spec, config, fx, now);
+        Outcome o = health.progress(record(health.key), spec, config, fx, attempts, now);
         if (o.over()) {
             health = null;
         }
@@ -256,8 +276,10 @@ final class Operations {
             if (r.state() == InstanceState.PENDING_HEALTH_CHECK && r.pid() != null) {
                 ProcessSpec spec = Entries.entry(config, new Key(r.id(), r.version()));
                 if (spec != null && spec.healthCheck() != null) {
-                    return new HealthOp(new Key(r.id(), r.version()), spec.healthCheck(),
-                            r.startedAt() == null ? now : r.startedAt(), now, waker);
+                    // resumed (a new apply): a log_line check follows the log from its end now
+                    Key k = new Key(r.id(), r.version());
+                    return new HealthOp(k, spec.healthCheck(), r.startedAt() == null ? now : r.startedAt(), now,
+                            logLineWatch(k, spec), waker);
                 }
                 if (spec != null) { // the check was removed from the file meanwhile: up now
                     state(state.put(r.toBuilder().state(InstanceState.RUNNING, now).runningSince(now).build()));
@@ -269,9 +291,38 @@ final class Operations {
 
     private void endHealthCheckOf(Key k) {
         if (health != null && health.key.equals(k)) {
-            health.killProbe(fx, Signal.KILL);
+            health.cancel();
             health = null;
         }
+    }
+
+    // ---- liveness ---------------------------------------------------------------------------------
+
+    /**
+     * Moves the liveness checks of RUNNING instances on; an instance found unhealthy is stopped (its
+     * group, confirmed) and then backs off as its restart policy says. True when a record changed.
+     */
+    boolean moveLiveness(Instant now) {
+        boolean changed = false;
+        for (LivenessChecks.Unhealthy u : liveness.step(state, config, fx, now)) {
+            Key k = new Key(u.id(), u.version());
+            InstanceRecord r = record(k);
+            ProcessSpec spec = Entries.entry(config, k);
+            if (r == null || r.pid() == null || spec == null) {
+                continue;
+            }
+            // an adopted process is proven ours again before its group is signalled
+            Watches.Ended gone = watches.isAdopted(k) ? watches.unlessStillOurs(r, fx.table(), fx.table().bootId()) : null;
+            if (gone != null) {
+                changed |= ended(gone, now);
+                continue;
+            }
+            fx.log().warn("unhealthy", k, u.reason() + ": stopping process group " + r.pid());
+            apply(Outcome.ended(k, ExitRules.unhealthy(r.toBuilder().health(u.health()).build(), spec, u.reason(),
+                    u.passedBefore(), now), true), now);
+            changed = true;
+        }
+        return changed;
     }
 
     // ---- waking, pruning, persistence -------------------------------------------------------------
@@ -280,7 +331,11 @@ final class Operations {
     Instant nextWake(Instant now) {
         Instant check = health == null ? null : health.nextWake();
         Instant firstSecond = startedThisRun.nextFirstSecondEnd(state, now);
-        return check == null || (firstSecond != null && firstSecond.isBefore(check)) ? firstSecond : check;
+        return earliest(earliest(check, firstSecond), liveness.nextWake());
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
     }
 
     /** True while a stop, a health check, or a start of this run in its first second (or a oneshot) is under way. */
@@ -300,17 +355,19 @@ final class Operations {
         if (health != null) {
             endHealthCheckOf(health.key);
         }
+        liveness.shutdown();
         persist();
     }
 
     /** Writes the state when it changed; returns null when it is on disk, else why not. */
     String persist() {
-        if (!dirty) {
+        if (!dirty && !liveness.writeDue(fx.clock().instant())) {
             return null;
         }
         try {
-            fx.store().save(state);
+            fx.store().save(liveness.shown(state));
             dirty = false;
+            liveness.written();
             return null;
         } catch (IOException e) {
             fx.log().log(EventLog.Level.ERROR, "state-write-failed", null, "cannot write " + fx.store().file()

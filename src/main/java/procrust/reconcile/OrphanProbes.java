@@ -1,8 +1,12 @@
 package procrust.reconcile;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import procrust.config.Config;
+import procrust.config.ProcessSpec;
+import procrust.logs.LogFiles;
 import procrust.runtime.ProcessTable;
 import procrust.runtime.Signal;
 import procrust.runtime.Signaller;
@@ -23,11 +27,15 @@ final class OrphanProbes {
     private OrphanProbes() {
     }
 
-    /** The probe's spawn request: the service's environment plus the probe mark. */
-    static SpawnRequest mark(SpawnRequest r) {
+    /**
+     * The spawn of a command health check of {@code spec}: as the service's own (same path, so its
+     * environment, working dir and user), plus the probe mark, output to {@code LOGDIR/health/<id>.log}.
+     */
+    static SpawnRequest probeRequest(Config config, Path logDir, ProcessSpec spec, String command) {
+        SpawnRequest r = StartOp.spawnRequest(config, logDir, spec, command);
         Map<String, String> env = new LinkedHashMap<>(r.env());
         env.put(MARK, "1");
-        return new SpawnRequest(r.command(), r.workingDir(), env, r.logFile());
+        return new SpawnRequest(r.command(), r.workingDir(), env, LogFiles.healthFileFor(logDir, spec.id()));
     }
 
     /** Ends the probe groups of {@code uid} that no running apply owns; returns how many. */

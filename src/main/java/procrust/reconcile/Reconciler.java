@@ -13,7 +13,8 @@ import procrust.state.StateFile;
 
 /**
  * The level-based loop of apply, one {@link #step()} at a time: take in what happened (exits of
- * children, adopted processes found gone), move the one stop or health check in progress on, plan
+ * children, adopted processes found gone), move the liveness checks and the one stop or start health
+ * check in progress on, plan
  * afresh from the records, perform the first change of the plan, persist. {@code step} never blocks
  * and returns when it wants to run again; {@link ApplySession} does the waiting. What is done to
  * instances, and applied from what each operation returns, is {@link Operations}. Not thread-safe:
@@ -87,6 +88,7 @@ public final class Reconciler {
     public Instant step() {
         Instant now = fx.clock().instant();
         boolean changed = ops.takeExits(now);
+        changed |= ops.moveLiveness(now);
         changed |= ops.moveStop(now);
         if (ops.stopping()) {
             ops.persist();
@@ -156,7 +158,7 @@ public final class Reconciler {
      * check, no start of this run in its first second, no oneshot of this run still running, and
      * the last plan had no change.
      */
-    public boolean settled() {
+    public boolean idle() {
         return !ops.busy(fx.clock().instant()) && !watches.exitsPending() && lastPlan.plan() != null
                 && !lastPlan.plan().hasChanges();
     }

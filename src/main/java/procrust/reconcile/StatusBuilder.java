@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import procrust.config.Config;
+import procrust.config.Liveness;
 import procrust.config.ProcessSpec;
 import procrust.plan.Action;
 import procrust.plan.ActionKind;
@@ -17,6 +18,7 @@ import procrust.plan.InstanceState;
 import procrust.plan.Plan;
 import procrust.plan.Times;
 import procrust.plan.Upcoming;
+import procrust.state.HealthRecord;
 import procrust.state.InstanceRecord;
 import procrust.state.StateFile;
 
@@ -55,7 +57,8 @@ public final class StatusBuilder {
             Key k = new Key(r.id(), r.version());
             seen.add(k);
             order.putIfAbsent(r.id(), order.size());
-            rows.add(recordRow(r, byKey.get(k), unsupervised.contains(k), verified.holds().contains(r.id()), now));
+            rows.add(recordRow(r, byKey.get(k), unsupervised.contains(k), verified.holds().contains(r.id()),
+                    Entries.entry(config, k), now));
         }
         for (Action a : plan.actions()) {
             Key k = new Key(a.id(), a.version() == null ? "-" : a.version());
@@ -98,7 +101,7 @@ public final class StatusBuilder {
                 }
             }
             out.add(new StatusReport.Row(r.id(), r.version(), r.type(), r.state(), r.pid(), r.startedAt(), r.restarts(),
-                    note, e));
+                    note, e, r.health()));
         }
         return out;
     }
@@ -114,7 +117,7 @@ public final class StatusBuilder {
     }
 
     private static StatusReport.Row recordRow(InstanceRecord r, Action a, boolean unsupervised, boolean held,
-                                              Instant now) {
+                                              ProcessSpec spec, Instant now) {
         boolean live = r.claimsLive();
         InstanceState st = r.state();
         List<String> notes = new ArrayList<>();
@@ -147,11 +150,17 @@ public final class StatusBuilder {
         if (a != null && a.kind() == ActionKind.WAIT && !live && notes.isEmpty()) {
             notes.add(a.reason());
         }
+        Liveness liveness = spec == null ? null : spec.liveness();
+        HealthRecord health = liveness == null ? null : r.health() == null ? HealthRecord.NONE : r.health();
+        if (health != null && live && health.failures() > 0) {
+            notes.add("health check failing: " + health.failures() + " of " + liveness.failures() + " ("
+                    + health.lastError() + ")");
+        }
         if (unsupervised) {
             notes.add("no apply running: not supervised");
         }
         return new StatusReport.Row(r.id(), r.version(), r.type() == null ? "-" : r.type(), st,
                 live ? r.pid() : null, live ? r.startedAt() : null, r.restarts(),
-                notes.isEmpty() ? null : String.join("; ", notes));
+                notes.isEmpty() ? null : String.join("; ", notes), null, health);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import procrust.plan.InstanceState;
 import procrust.plan.Upcoming;
+import procrust.state.HealthRecord;
 
 /**
  * What {@code procrust status} shows (and what a TUI can show): one row per instance known from the
@@ -27,14 +28,22 @@ public record StatusReport(String uid, Long applyPid, List<Row> rows, String sta
      * @param note      why it waits, the last failure, what changed since start... or null
      * @param next      the next change the file has in store for its id (a window edge, a version
      *                  switch), or null
+     * @param health    what its liveness check found (failures in a row, last error, last success), for
+     *                  an instance whose entry has one; null otherwise
      */
     public record Row(String id, String version, String type, InstanceState state, Long pid, Instant startedAt,
-                      int restarts, String note, Upcoming.Event next) {
+                      int restarts, String note, Upcoming.Event next, HealthRecord health) {
 
-        /** A row with no next change known. */
+        /** A row with no next change known and no liveness. */
         public Row(String id, String version, String type, InstanceState state, Long pid, Instant startedAt,
                    int restarts, String note) {
-            this(id, version, type, state, pid, startedAt, restarts, note, null);
+            this(id, version, type, state, pid, startedAt, restarts, note, null, null);
+        }
+
+        /** A row without liveness. */
+        public Row(String id, String version, String type, InstanceState state, Long pid, Instant startedAt,
+                   int restarts, String note, Upcoming.Event next) {
+            this(id, version, type, state, pid, startedAt, restarts, note, next, null);
         }
     }
 }

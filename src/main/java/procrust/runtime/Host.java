@@ -7,5 +7,10 @@ import java.time.Clock;
  * processes, and what time it is. Chosen once, at the edge (the command line picks Linux and the
  * system clock), and passed down; tests pass fakes.
  */
-public record Host(Launcher launcher, Signaller signaller, ProcessTable table, Clock clock) {
+public record Host(Launcher launcher, Signaller signaller, ProcessTable table, Clock clock, NetProbes probes) {
+
+    /** A host whose http/tcp health checks use their own {@link NetProbes} (threads made at the first check). */
+    public Host(Launcher launcher, Signaller signaller, ProcessTable table, Clock clock) {
+        this(launcher, signaller, table, clock, new NetProbes());
+    }
 }

@@ -20,18 +20,29 @@ import procrust.plan.InstanceState;
  * @param lastExit            the last exit status, null when unknown (adopted) or none yet
  * @param afterStop           in STOPPING: the state to enter once no process of the group remains
  *                            (null: forget the record then)
+ * @param health              what the liveness check of the current process found, or null (none yet)
  */
 public record InstanceRecord(String id, String version, String type, InstanceState state, Long pid,
                              Long startTicks, String bootId, Instant startedAt, Instant since,
                              int restarts, int consecutiveFailures, Instant backoffUntil,
                              Instant completedWindow, Instant runningSince, Fingerprint fingerprint,
-                             Integer lastExit, String note, InstanceState afterStop) {
+                             Integer lastExit, String note, InstanceState afterStop, HealthRecord health) {
 
     public InstanceRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(state, "state");
         fingerprint = fingerprint == null ? Fingerprint.NONE : fingerprint;
+    }
+
+    /** A record without liveness findings. */
+    public InstanceRecord(String id, String version, String type, InstanceState state, Long pid,
+                          Long startTicks, String bootId, Instant startedAt, Instant since,
+                          int restarts, int consecutiveFailures, Instant backoffUntil,
+                          Instant completedWindow, Instant runningSince, Fingerprint fingerprint,
+                          Integer lastExit, String note, InstanceState afterStop) {
+        this(id, version, type, state, pid, startTicks, bootId, startedAt, since, restarts, consecutiveFailures,
+                backoffUntil, completedWindow, runningSince, fingerprint, lastExit, note, afterStop, null);
     }
 
     /** A record with nothing known yet but its identity. */
@@ -73,6 +84,7 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
         private Integer lastExit;
         private String note;
         private InstanceState afterStop;
+        private HealthRecord health;
 
         private Builder(InstanceRecord r) {
             id = r.id;
@@ -93,6 +105,7 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
             lastExit = r.lastExit;
             note = r.note;
             afterStop = r.afterStop;
+            health = r.health;
         }
 
         /** Enters {@code s} at {@code at}. */
@@ -108,6 +121,7 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
             startTicks = null;
             bootId = null;
             runningSince = null;
+            health = null;
             lastExit = exit;
             return this;
         }
@@ -120,6 +134,7 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
             startTicks = ticks;
             bootId = boot;
             startedAt = at;
+            health = null;
             fingerprint = newFingerprint;
             lastExit = null;
             backoffUntil = null;
@@ -177,10 +192,16 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
             return this;
         }
 
+        /** What the liveness check found (null: nothing yet). */
+        public Builder health(HealthRecord h) {
+            health = h;
+            return this;
+        }
+
         public InstanceRecord build() {
             return new InstanceRecord(id, version, type, state, pid, startTicks, bootId, startedAt, since, restarts,
                     consecutiveFailures, backoffUntil, completedWindow, runningSince, fingerprint, lastExit, note,
-                    afterStop);
+                    afterStop, health);
         }
     }
 }

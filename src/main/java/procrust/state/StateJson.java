@@ -83,6 +83,13 @@ final class StateJson {
         number(g, "lastExit", r.lastExit() == null ? null : r.lastExit().longValue());
         string(g, "note", r.note());
         string(g, "afterStop", name(r.afterStop()));
+        if (r.health() != null) {
+            g.writeObjectFieldStart("health");
+            g.writeNumberField("failures", r.health().failures());
+            string(g, "lastError", r.health().lastError());
+            instant(g, "lastOk", r.health().lastOk());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 
@@ -162,6 +169,7 @@ final class StateJson {
         Integer lastExit = null;
         String note = null;
         InstanceState afterStop = null;
+        HealthRecord health = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
@@ -184,6 +192,7 @@ final class StateJson {
                 case "lastExit" -> lastExit = JsonFields.intOrNull(p);
                 case "note" -> note = JsonFields.string(p);
                 case "afterStop" -> afterStop = JsonFields.constant(p, STATES);
+                case "health" -> health = health(p);
                 default -> p.skipChildren();
             }
         }
@@ -193,8 +202,29 @@ final class StateJson {
             throw missing("/instances/" + index, absent, start);
         }
         return new InstanceRecord(id, version, type, state, pid, startTicks, bootId, startedAt, since, restarts,
-                failures, backoffUntil, completedWindow, runningSince, Fingerprint.fromFields(fingerprint), lastExit, note,
-                afterStop);
+                failures, backoffUntil, completedWindow, runningSince, Fingerprint.fromFields(fingerprint), lastExit,
+                note, afterStop, health);
+    }
+
+    /** {@code "health": {failures, lastError, lastOk}} or null. */
+    private static HealthRecord health(JsonParser p) throws IOException {
+        if (!JsonFields.startObject(p, true)) {
+            return null;
+        }
+        int failures = 0;
+        String lastError = null;
+        Instant lastOk = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            switch (key) {
+                case "failures" -> failures = JsonFields.intValue(p);
+                case "lastError" -> lastError = JsonFields.string(p);
+                case "lastOk" -> lastOk = JsonFields.instant(p);
+                default -> p.skipChildren();
+            }
+        }
+        return new HealthRecord(failures, lastError, lastOk);
     }
 
     private static Map<String, String> stringMap(JsonParser p) throws IOException {

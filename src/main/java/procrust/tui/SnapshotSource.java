@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -14,9 +13,8 @@ import procrust.diag.Diagnostic;
 import procrust.plan.Planner;
 import procrust.reconcile.Observation;
 import procrust.reconcile.StatusReport;
-import procrust.runtime.ProcessTable;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /**
  * Reads what the screen shows, the way {@code procrust status} does (the file, the state verified
@@ -30,22 +28,20 @@ public final class SnapshotSource {
     private final Path stateBase;
     private final Path logDirOption;
     private final Function<Path, CheckResult> loader;
-    private final ProcessTable table;
-    private final Clock clock;
+    private final Observation.Reader observer;
     private Config config;
     private Object stamp;
     private String fileProblem;
 
     /** @param first the file as read and validated by the command (its uid is the one shown) */
     public SnapshotSource(Path file, Config first, Path stateBase, Path logDirOption,
-                          Function<Path, CheckResult> loader, ProcessTable table, Clock clock) {
+                          Function<Path, CheckResult> loader, Observation.Reader observer) {
         this.file = file;
         this.config = first;
         this.stateBase = stateBase;
         this.logDirOption = logDirOption;
         this.loader = loader;
-        this.table = table;
-        this.clock = clock;
+        this.observer = observer;
         this.stamp = stamp(file);
     }
 
@@ -57,7 +53,7 @@ public final class SnapshotSource {
     public Snapshot read() throws IOException {
         reloadIfChanged();
         Path uidDir = uidDir();
-        StatusReport report = Observation.read(uidDir, config, table, clock, false).status(config, Planner::plan);
+        StatusReport report = observer.read(uidDir, config).status(config, Planner::plan);
         return new Snapshot(file, config, report, fileProblem, StateDirs.logs(uidDir, logDirOption));
     }
 

@@ -29,9 +29,7 @@ final class FieldRules {
             "id", "missing `id`: every [[process]] needs an id, its name",
             "command", "missing `command`: every [[process]] needs the shell command to run",
             "apply_on", "missing `apply_on`: every [[process]] needs the date-time from which it applies, "
-                    + "like apply_on = \"2024-10-01T12:00:00\"",
-            "start_health_check.command", "missing `start_health_check.command`: the command whose exit status 0 "
-                    + "means the process is up");
+                    + "like apply_on = \"2024-10-01T12:00:00\"");
 
     private FieldRules() {
     }

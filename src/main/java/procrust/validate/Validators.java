@@ -21,6 +21,7 @@ import org.hibernate.validator.constraints.UUID;
 import org.hibernate.validator.constraints.time.DurationMin;
 import procrust.config.raw.RawConfig;
 import procrust.config.raw.RawHealthCheck;
+import procrust.config.raw.RawLiveness;
 import procrust.config.raw.RawProcess;
 import procrust.config.raw.RawRestart;
 import procrust.config.raw.RawSchedule;
@@ -45,7 +46,7 @@ final class Validators {
 
     /** Every validated type: their metadata is built during the (background) bootstrap. */
     private static final Set<Class<?>> BEANS = Set.of(RawConfig.class, RawProcess.class, RawSchedule.class,
-            RawHealthCheck.class, RawRestart.class);
+            RawHealthCheck.class, RawRestart.class, RawLiveness.class);
 
     private static volatile CompletableFuture<Validator> pending;
 

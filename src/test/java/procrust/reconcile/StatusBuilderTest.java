@@ -11,11 +11,16 @@ import static procrust.reconcile.Fixture.config;
 import static procrust.reconcile.Fixture.spec;
 import static procrust.reconcile.Fixture.with;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import procrust.config.Config;
+import procrust.config.Liveness;
+import procrust.config.Probe;
+import procrust.config.ProcessSpec;
 import procrust.plan.InstanceState;
 import procrust.plan.Planner;
+import procrust.state.HealthRecord;
 import procrust.state.InstanceRecord;
 import procrust.state.StateFile;
 
@@ -46,6 +51,27 @@ class StatusBuilderTest {
         assertNull(later.pid());
         assertFalse(r.ok(), "api is due to start");
         assertEquals(Long.valueOf(4242), r.applyPid());
+    }
+
+    @Test
+    void aLivenessCheckShowsItsCountAndLastFailure() {
+        ProcessSpec plain = spec(0, "web", "serve", V1);
+        ProcessSpec checked = new ProcessSpec(plain.index(), plain.id(), plain.command(), plain.applyOn(), plain.type(),
+                plain.dependsOn(), plain.workingDir(), plain.env(), plain.stopTimeout(), plain.schedule(),
+                plain.healthCheck(), plain.restart(), plain.group(), plain.logs(), plain.pos(), plain.fieldPos(),
+                new Liveness(new Probe(Probe.Kind.HTTP, "http://127.0.0.1:1/"), Duration.ofSeconds(10),
+                        Duration.ofSeconds(5), 3));
+        HealthRecord h = new HealthRecord(2, "HTTP 503", T0.minusSeconds(30));
+        StateFile s = StateFile.empty(UID).put(running("web", "serve").toBuilder().health(h).build());
+        StatusReport.Row row = StatusBuilder.build(config(checked), s, 4242L, null, Planner::plan, T0).rows().get(0);
+        assertEquals(h, row.health());
+        assertEquals("health check failing: 2 of 3 (HTTP 503)", row.note());
+        StatusReport.Row fresh = StatusBuilder.build(config(checked), StateFile.empty(UID).put(running("web", "serve")),
+                4242L, null, Planner::plan, T0).rows().get(0);
+        assertEquals(HealthRecord.NONE, fresh.health(), "a check, nothing found yet");
+        assertNull(fresh.note());
+        assertNull(StatusBuilder.build(config(plain), s, 4242L, null, Planner::plan, T0).rows().get(0).health(),
+                "no check: no health");
     }
 
     @Test

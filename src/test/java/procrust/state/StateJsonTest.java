@@ -192,6 +192,19 @@ class StateJsonTest {
     }
 
     @Test
+    void roundTripsWhatTheLivenessCheckFound() throws IOException {
+        InstanceRecord failing = FULL.toBuilder().state(InstanceState.RUNNING, Instant.parse("2025-01-01T10:00:00Z"))
+                .health(new HealthRecord(2, "HTTP 503", Instant.parse("2025-01-01T10:01:00Z"))).build();
+        InstanceRecord never = NULLS.toBuilder().health(new HealthRecord(1, "connection refused", null)).build();
+        StateFile s = new StateFile(1, UID, List.of(failing, never), List.of());
+        String json = text(s);
+        assertTrue(json.contains("\"health\" : {\n      \"failures\" : 2,\n      \"lastError\" : \"HTTP 503\",\n"
+                + "      \"lastOk\" : \"2025-01-01T10:01:00Z\"\n    }"), json);
+        assertEquals(s, read(json));
+        assertEquals(null, read(text(FIXTURE)).instances().get(0).health(), "absent: nothing found yet");
+    }
+
+    @Test
     void roundTripsAFullRecordAndOneWithEveryNullableFieldNull() throws IOException {
         for (InstanceRecord r : List.of(FULL, NULLS, InstanceRecord.fresh("a", "v", "oneshot", Instant.EPOCH))) {
             StateFile s = StateFile.empty(UID).put(r);

@@ -173,6 +173,7 @@ class ScreensTest {
         assertTrue(t.stream().anyMatch(l -> l.matches("\\s+state\\s+RUNNING  pid 100, up 1m05s  0 restarts")), String.join("\n", t));
         assertTrue(t.stream().anyMatch(l -> l.matches("\\s+command\\s+run web")), String.join("\n", t));
         assertTrue(t.stream().anyMatch(l -> l.matches("\\s+log\\s+/logs/web.log")), String.join("\n", t));
+        assertTrue(t.stream().anyMatch(l -> l.matches("\\s+liveness\\s+-")), String.join("\n", t));
         assertEquals("line 100", t.get(21), "the newest log line sits just above the message line");
         assertTrue(t.get(23).startsWith("j/k next  esc back"), t.get(23));
     }

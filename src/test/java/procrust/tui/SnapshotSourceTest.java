@@ -13,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import procrust.config.CheckResult;
+import procrust.reconcile.Observation;
 import procrust.runtime.LinuxProcessTable;
-import procrust.validate.CheckResult;
 import procrust.validate.ConfigChecker;
 
 class SnapshotSourceTest {
@@ -51,8 +52,8 @@ class SnapshotSourceTest {
         Files.writeString(file, toml(UID, "web", "db"));
         CheckResult r = ConfigChecker.check(file);
         assertTrue(r.valid(), r.diagnostics().toString());
-        source = new SnapshotSource(file, r.config(), state, null, ConfigChecker::check, new LinuxProcessTable(),
-                Clock.systemUTC());
+        source = new SnapshotSource(file, r.config(), state, null, ConfigChecker::check,
+                Observation.readOnly(new LinuxProcessTable(), Clock.systemUTC()));
     }
 
     @Test

@@ -1,17 +1,19 @@
 package procrust.config.raw;
 
-import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
+import procrust.config.Probe;
 import procrust.config.SourcePos;
 
-/** {@code [process.start_health_check]} as written. */
+/**
+ * {@code [process.start_health_check]} as written; {@code probe} is null when the table names none,
+ * several, or an unusable one (already reported by the reader).
+ */
 public record RawHealthCheck(
         SourcePos pos,
         Map<String, SourcePos> at,
-        @NotBlank(message = "must not be blank: the command whose exit status 0 means the process is up")
-        String command,
+        Probe probe,
         @DurationMin(nanos = 1, message = "must be longer than zero") Duration timeout,
         @DurationMin(nanos = 1, message = "must be longer than zero") Duration interval) implements Located {
 

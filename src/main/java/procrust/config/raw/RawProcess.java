@@ -45,7 +45,8 @@ public record RawProcess(
         @Pattern(regexp = IdPattern.REGEX, message = "must be " + IdPattern.MESSAGE)
         String group,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
-        @Min(value = 0, message = "must be 0 or more") Long logKeep) implements Located {
+        @Min(value = 0, message = "must be 0 or more") Long logKeep,
+        @Valid RawLiveness healthCheck) implements Located {
 
     public RawProcess {
         at = Map.copyOf(at);
@@ -55,7 +56,7 @@ public record RawProcess(
     /** The same entry at another place among the entries of the file. */
     public RawProcess withIndex(int newIndex) {
         return new RawProcess(newIndex, pos, at, id, command, applyOn, type, dependsOn, workingDir, env, stopTimeout,
-                schedule, startHealthCheck, restart, group, logMaxSize, logKeep);
+                schedule, startHealthCheck, restart, group, logMaxSize, logKeep, healthCheck);
     }
 
     /** True for an entry that is ignored everywhere ({@code type = "fake"}). */

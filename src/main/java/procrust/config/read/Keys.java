@@ -10,9 +10,11 @@ final class Keys {
     static final List<String> TOP = List.of("uid", "file_format", "timezone", "log_max_size", "log_keep", "log_group",
             "process");
     static final List<String> PROCESS = List.of("id", "command", "apply_on", "type", "depends_on", "working_dir",
-            "env", "stop_timeout", "schedule", "start_health_check", "restart", "group", "log_max_size", "log_keep");
+            "env", "stop_timeout", "schedule", "start_health_check", "restart", "group", "log_max_size", "log_keep",
+            "health_check");
     static final List<String> SCHEDULE = List.of("start_time", "stop_time", "week_days");
-    static final List<String> HEALTH_CHECK = List.of("command", "timeout", "interval");
+    static final List<String> HEALTH_CHECK = List.of("command", "http", "tcp", "log_line", "timeout", "interval");
+    static final List<String> LIVENESS = List.of("command", "http", "tcp", "interval", "timeout", "failures");
     static final List<String> RESTART = List.of("policy", "max_attempts", "delay", "max_delay");
     static final List<String> DURATION = List.of("secs", "nanos");
 
@@ -25,6 +27,7 @@ final class Keys {
         TABLES.put("[process.schedule]", SCHEDULE);
         TABLES.put("[process.start_health_check]", HEALTH_CHECK);
         TABLES.put("[process.restart]", RESTART);
+        TABLES.put("[process.health_check]", LIVENESS);
     }
 
     private Keys() {

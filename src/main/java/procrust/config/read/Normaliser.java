@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import procrust.config.Config;
 import procrust.config.HealthCheck;
+import procrust.config.Liveness;
 import procrust.config.LogPolicy;
 import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;
@@ -22,6 +23,7 @@ import procrust.config.SourcePos;
 import procrust.config.raw.Located;
 import procrust.config.raw.RawConfig;
 import procrust.config.raw.RawHealthCheck;
+import procrust.config.raw.RawLiveness;
 import procrust.config.raw.RawProcess;
 import procrust.config.raw.RawRef;
 import procrust.config.raw.RawRestart;
@@ -30,7 +32,8 @@ import procrust.config.raw.RawSchedule;
 /**
  * The one normalising step: a raw config without errors into the model, every default filled in.
  * Defaults: type normal; stop_timeout 10s; schedule 24x7 (start 00:00, stop end of day, every day);
- * health check timeout 30s, interval 1s; restart per type ({@link RestartPolicy#defaultsFor});
+ * start health check timeout 30s, interval 1s; liveness (health_check) interval 10s, timeout 5s,
+ * failures 3; restart per type ({@link RestartPolicy#defaultsFor});
  * log rotation from the process, else the file's top level, else {@link LogPolicy#DEFAULT}; timezone
  * the host's. A relative working_dir is taken from the directory of the file. The uid is written in
  * lower case (the canonical UUID form), so the state directory does not depend on its spelling.
@@ -74,7 +77,8 @@ public final class Normaliser {
                 p.env() == null ? Map.of() : p.env(),
                 orDefault(p.stopTimeout(), ProcessSpec.DEFAULT_STOP_TIMEOUT),
                 schedule(p.schedule()), healthCheck(p.startHealthCheck()), restart(p.restart(), type),
-                p.group(), logs(p.logMaxSize(), p.logKeep(), fileLogs), p.pos(), fieldPositions(p));
+                p.group(), logs(p.logMaxSize(), p.logKeep(), fileLogs), p.pos(), fieldPositions(p),
+                liveness(p.healthCheck()));
     }
 
     private static Schedule schedule(RawSchedule s) {
@@ -89,8 +93,17 @@ public final class Normaliser {
         if (h == null) {
             return null;
         }
-        return new HealthCheck(h.command(), orDefault(h.timeout(), HealthCheck.DEFAULT_TIMEOUT),
+        return new HealthCheck(h.probe(), orDefault(h.timeout(), HealthCheck.DEFAULT_TIMEOUT),
                 orDefault(h.interval(), HealthCheck.DEFAULT_INTERVAL));
+    }
+
+    private static Liveness liveness(RawLiveness l) {
+        if (l == null) {
+            return null;
+        }
+        return new Liveness(l.probe(), orDefault(l.interval(), Liveness.DEFAULT_INTERVAL),
+                orDefault(l.timeout(), Liveness.DEFAULT_TIMEOUT),
+                l.failures() == null ? Liveness.DEFAULT_FAILURES : l.failures().intValue());
     }
 
     private static RestartPolicy restart(RawRestart r, ProcessType type) {
@@ -121,6 +134,7 @@ public final class Normaliser {
         nested(out, "schedule.", p.schedule());
         nested(out, "start_health_check.", p.startHealthCheck());
         nested(out, "restart.", p.restart());
+        nested(out, "health_check.", p.healthCheck());
         return out;
     }
 

@@ -17,7 +17,6 @@ import procrust.config.ApplyOn;
 import procrust.config.ProcessType;
 import procrust.config.RestartPolicy;
 import procrust.config.SourcePos;
-import procrust.config.raw.RawHealthCheck;
 import procrust.config.raw.RawProcess;
 import procrust.config.raw.RawRef;
 import procrust.config.raw.RawRestart;
@@ -43,11 +42,12 @@ final class ProcessMapper {
                 env(t),
                 t.duration("stop_timeout"),
                 schedule(t.table("schedule", "[process.schedule]")),
-                healthCheck(t.table("start_health_check", "[process.start_health_check]")),
+                HealthReader.start(t.table("start_health_check", "[process.start_health_check]")),
                 restart(t.table("restart", "[process.restart]")),
                 t.string("group"),
                 t.size("log_max_size"),
-                t.integer("log_keep"));
+                t.integer("log_keep"),
+                HealthReader.liveness(t.table("health_check", "[process.health_check]")));
     }
 
     private static ApplyOn applyOn(TableReader t) {
@@ -197,14 +197,6 @@ final class ProcessMapper {
             n.add(d.name().substring(0, 3).toLowerCase(Locale.ROOT));
         }
         return String.join(", ", n);
-    }
-
-    private static RawHealthCheck healthCheck(TableReader t) {
-        if (t == null) {
-            return null;
-        }
-        t.keys(Keys.HEALTH_CHECK);
-        return new RawHealthCheck(t.pos(), t.at(), t.string("command"), t.duration("timeout"), t.duration("interval"));
     }
 
     private static RawRestart restart(TableReader t) {

@@ -1,0 +1,131 @@
+package procrust.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** http and tcp checks against real sockets on loopback (ports from the kernel). */
+class NetProbesTest {
+
+    NetProbes probes;
+    HttpServer server;
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeEach
+    void start() throws Exception {
+        probes = new NetProbes();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ok", x -> answer(x, 200));
+        server.createContext("/moved", x -> {
+            x.getResponseHeaders().add("Location", "/elsewhere");
+            answer(x, 302);
+        });
+        server.createContext("/down", x -> answer(x, 503));
+        server.createContext("/hang", x -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answer(x, 200);
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange x, int status) throws java.io.IOException {
+        byte[] body = "hello".getBytes();
+        x.sendResponseHeaders(status, body.length);
+        x.getResponseBody().write(body);
+        x.close();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.stop(0);
+        probes.close();
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    ProbeResult http(String path, Duration timeout) throws Exception {
+        return probes.http(url(path), timeout).get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void statusTwoHundredToThreeNinetyNineIsUp() throws Exception {
+        assertEquals(ProbeResult.ok("HTTP 200"), http("/ok", Duration.ofSeconds(5)));
+        assertEquals(ProbeResult.ok("HTTP 302"), http("/moved", Duration.ofSeconds(5)), "a redirect is not followed");
+        assertEquals(ProbeResult.failed("HTTP 503"), http("/down", Duration.ofSeconds(5)));
+        assertEquals(ProbeResult.failed("HTTP 404"), http("/nothing", Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void anAnswerTooLateIsAFailureAtTheTimeout() throws Exception {
+        long t0 = System.nanoTime();
+        ProbeResult r = http("/hang", Duration.ofMillis(300));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertFalse(r.ok());
+        assertEquals("no answer within 300ms", r.detail());
+        assertTrue(ms < 10_000, "ended by its timeout, not by the server: " + ms + " ms");
+    }
+
+    @Test
+    void aClosedPortIsRefused() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        ProbeResult h = probes.http(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(5))
+                .get(20, TimeUnit.SECONDS);
+        assertEquals(ProbeResult.failed("connection refused"), h);
+        ProbeResult t = probes.tcp("127.0.0.1", port, Duration.ofSeconds(5)).get(20, TimeUnit.SECONDS);
+        assertFalse(t.ok());
+        assertTrue(t.detail().startsWith("cannot connect to 127.0.0.1:" + port), t::toString);
+    }
+
+    @Test
+    void tcpConnects() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ProbeResult r = probes.tcp("127.0.0.1", s.getLocalPort(), Duration.ofSeconds(5)).get(20, TimeUnit.SECONDS);
+            assertEquals(ProbeResult.ok("connected to 127.0.0.1:" + s.getLocalPort()), r);
+            ProbeResult byName = probes.tcp("localhost", s.getLocalPort(), Duration.ofSeconds(5)).get(20, TimeUnit.SECONDS);
+            assertTrue(byName.ok() || byName.detail().contains("connect"), byName::toString);
+        }
+    }
+
+    @Test
+    void manyChecksAtOnceNeedNoThreadEach() throws Exception {
+        assertTrue(http("/ok", Duration.ofSeconds(5)).ok());
+        long before = probeThreads();
+        var all = new java.util.ArrayList<java.util.concurrent.CompletableFuture<ProbeResult>>();
+        for (int i = 0; i < 100; i++) {
+            all.add(probes.http(url("/ok"), Duration.ofSeconds(10)));
+        }
+        for (var f : all) {
+            assertTrue(f.get(30, TimeUnit.SECONDS).ok());
+        }
+        // the server's own cached pool grows; the probes' threads do not
+        assertEquals(before, probeThreads());
+    }
+
+    private static long probeThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("procrust-probe") || t.getName().startsWith("HttpClient")).count();
+    }
+}
