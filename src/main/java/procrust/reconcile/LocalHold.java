@@ -45,7 +45,7 @@ final class LocalHold {
         StateFile state = seen.state();
         for (Path p : Requests.pending(s.uidDir())) {
             try {
-                state = Requests.applyTo(state, Requests.read(p));
+                state = Requests.applyTo(state, Requests.read(p), clock.instant());
             } catch (IOException | RuntimeException e) {
                 log.warn("request-rejected", null, p.getFileName() + ": " + e.getMessage());
             }

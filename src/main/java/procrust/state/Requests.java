@@ -39,7 +39,7 @@ public final class Requests {
      * they start again (a release is also how an operator retries a FAILED process).
      */
     public static StateFile applyTo(StateFile s, Request r) {
-        return applyTo(s, r, java.time.Instant.now());
+        return applyTo(s, r, null); // hold and release need no time; a restart does (below)
     }
 
     /**
@@ -51,6 +51,7 @@ public final class Requests {
      */
     public static StateFile applyTo(StateFile s, Request r, java.time.Instant now) {
         if ("restart".equals(r.op())) {
+            java.util.Objects.requireNonNull(now, "a restart is applied at an instant");
             Set<String> held = new LinkedHashSet<>(s.holds());
             held.removeAll(r.ids());
             StateFile out = s.withHolds(new ArrayList<>(held));
