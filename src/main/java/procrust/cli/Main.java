@@ -60,6 +60,7 @@ public final class Main implements Runnable {
     public static int run(PrintStream out, PrintStream err, String... args) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
+        HelpScope.apply(cl);
         main.rawOut = out;
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
