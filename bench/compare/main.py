@@ -18,6 +18,7 @@ import time
 import traceback
 
 import report
+import tools as tool_defs
 from measure import Session, sweep
 from procscan import ServiceScan, become_subreaper, reap_orphans
 from tools import TOOLS
@@ -37,6 +38,9 @@ def main():
                    help="service kills per session (x reps = kills per tool and size); supervisord's restart "
                         "waits for its 1 s tick, so its latency is spread over 0-1 s and its median needs many kills")
     a.add_argument("--tools", default="procrust,supervisord", help="order within a pair")
+    a.add_argument("--service", choices=["loop", "sleep"], default="loop",
+                   help="each service: a shell looping on `sleep 1` (issue 6's runs) or one long sleep (1,000 loops "
+                        "fork 1,000 sleeps a second, which loads the host more than the supervisors)")
     a.add_argument("--cleanup", action="store_true", help="only end what a previous run left in --workdir")
     args = a.parse_args()
     run_id = os.path.basename(os.path.normpath(args.workdir)).replace(".", "")[-8:]
@@ -44,6 +48,7 @@ def main():
     if args.cleanup:
         sweep(ServiceScan(prefix))
         return 0
+    tool_defs.KIND = args.service
     become_subreaper()
     stop = {"sig": None}
 

@@ -13,6 +13,10 @@ import subprocess
 import uuid
 
 SERVICE = "while :; do sleep 1; done; : {marker}"
+# --service sleep: one long sleep under the shell (no fork a second: 1,000 of the loop above fork 1,000
+# sleeps a second, which loads 2 cores more than either supervisor does)
+SERVICES = {"loop": SERVICE, "sleep": "sleep 1000000; : {marker}"}
+KIND = "loop"  # main.py sets it from --service
 
 
 def _utc(ts):
@@ -27,6 +31,7 @@ class Tool:
         self.repo, self.sdir, self.n, self.prefix, self.env = repo, sdir, n, prefix, env
         self.proc = None
         self.log_path = None
+        self.service = SERVICES[KIND]
         os.makedirs(sdir, mode=0o700, exist_ok=True)
 
     def marker(self, i):
@@ -75,7 +80,7 @@ class Procrust(Tool):
         lines = [f'uid = "{uuid.uuid4()}"', 'file_format = "0"']
         for i in range(1, self.n + 1):
             lines += ["", "[[process]]", f'id = "s{i:03d}"',
-                      f'command = "{SERVICE.format(marker=self.marker(i))}"',
+                      f'command = "{self.service.format(marker=self.marker(i))}"',
                       'apply_on = "2020-01-01T00:00:00"', 'restart = { delay = "0s" }']
         fd = os.open(self.cfg, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as f:
@@ -98,7 +103,7 @@ class Procrust(Tool):
         return served and running == self.n, running
 
     # "2026-11-28T00:13:57.876Z INFO  started s001@2020-01-01T00:00:00: pid 32577, RUNNING: ..."
-    _LINE = re.compile(r"^(\S+Z) \w+\s+(\w[\w-]*) (s\d{3})@")
+    _LINE = re.compile(r"^(\S+Z) \w+\s+(\w[\w-]*) (s\d{3,})@")
 
     def events(self, kind):
         """Wall-clock times of the log's `kind` events (started, adopted), one per service."""
@@ -152,7 +157,7 @@ class Supervisord(Tool):
                  "[supervisorctl]", f"serverurl=unix://{sock}"]
         for i in range(1, self.n + 1):
             lines += ["", f"[program:s{i:03d}]",
-                      f'command=/bin/sh -c "{SERVICE.format(marker=self.marker(i))}"',
+                      f'command=/bin/sh -c "{self.service.format(marker=self.marker(i))}"',
                       "autorestart=true", "stopasgroup=true", "killasgroup=true",
                       "redirect_stderr=true", f"stdout_logfile={os.path.join(logs, f's{i:03d}.log')}"]
         fd = os.open(self.cfg, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -167,11 +172,11 @@ class Supervisord(Tool):
         return ["supervisorctl", "-c", self.cfg, "status"]
 
     def parse_status(self, text):
-        running = sum(1 for line in text.splitlines() if re.match(r"^s\d{3}\s+RUNNING\b", line))
+        running = sum(1 for line in text.splitlines() if re.match(r"^s\d{3,}\s+RUNNING\b", line))
         return running == self.n, running
 
     # "2026-11-28 00:20:01,234 INFO success: s001 entered RUNNING state, ..."
-    _SUCCESS = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3}) INFO success: (s\d{3}) entered RUNNING")
+    _SUCCESS = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3}) INFO success: (s\d{3,}) entered RUNNING")
 
     def log_lines(self):
         try:
