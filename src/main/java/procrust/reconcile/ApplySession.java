@@ -19,6 +19,7 @@ import procrust.runtime.KillSignaller;
 import procrust.runtime.LinuxLauncher;
 import procrust.runtime.LinuxProcessTable;
 import procrust.state.ApplyLock;
+import procrust.state.HostLock;
 import procrust.state.Requests;
 import procrust.state.StateDirs;
 import procrust.state.StateFile;
@@ -62,20 +63,32 @@ public final class ApplySession {
     public int run(Config first) throws IOException, InterruptedException {
         Path uidDir = StateDirs.forUid(settings.stateBase(), first.uid());
         Path logDir = StateDirs.logs(uidDir, settings.logDirOption());
-        ApplyLock.Attempt attempt = ApplyLock.tryAcquire(uidDir);
-        if (!attempt.acquired()) {
-            err.println("procrust: another apply is already running for uid " + first.uid()
-                    + (attempt.holderPid() > 0 ? " (pid " + attempt.holderPid() + ")" : "")
-                    + "; only one apply per uid at a time: stop it first (kill -TERM " + Math.max(attempt.holderPid(), 0)
-                    + " leaves its services running)");
-            err.flush();
-            return 1;
+        HostLock.Attempt host = HostLock.tryAcquire(new HostLock.Info(ProcessHandle.current().pid(), first.uid(),
+                settings.stateBase(), settings.configFile(), logDir));
+        if (!host.acquired()) {
+            return refuse(first.uid(), host.holder().pid(), host.holder().stateDir());
         }
-        try (ApplyLock lock = attempt.lock()) {
-            return runLocked(first, uidDir, logDir);
+        try (HostLock hostLock = host.lock()) {
+            ApplyLock.Attempt attempt = ApplyLock.tryAcquire(uidDir);
+            if (!attempt.acquired()) {
+                return refuse(first.uid(), attempt.holderPid(), settings.stateBase());
+            }
+            try (ApplyLock lock = attempt.lock()) {
+                return runLocked(first, uidDir, logDir);
+            }
         } finally {
             finished.countDown();
         }
+    }
+
+    /** A second apply of the uid: exit 1, naming the first one's pid and state dir. */
+    private int refuse(String uid, long pid, Path stateDir) {
+        err.println("procrust: another apply is already running for uid " + uid
+                + (pid > 0 ? " (pid " + pid + (stateDir == null ? "" : ", state dir " + stateDir) + ")" : "")
+                + "; only one apply per uid runs on a host, whatever its --state-dir: stop it first (kill -TERM "
+                + Math.max(pid, 0) + " leaves its services running)");
+        err.flush();
+        return 1;
     }
 
     private int runLocked(Config first, Path uidDir, Path logDir) throws IOException, InterruptedException {

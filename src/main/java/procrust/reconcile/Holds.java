@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import procrust.config.Config;
 import procrust.state.ApplyLock;
+import procrust.state.HostLock;
 import procrust.state.InstanceRecord;
 import procrust.state.Requests;
 import procrust.state.StateFile;
@@ -75,13 +76,25 @@ public final class Holds {
             throws IOException, InterruptedException {
         Clock clock = Clock.systemDefaultZone();
         Instant deadline = clock.instant().plus(s.limit());
-        ApplyLock.Attempt first = ApplyLock.tryAcquire(s.uidDir());
-        if (first.acquired()) {
-            try (ApplyLock lock = first.lock()) {
-                return LocalHold.run(op, config, ids, s, log, deadline);
+        Path base = s.uidDir().getParent();
+        HostLock.Attempt host = HostLock.tryAcquire(new HostLock.Info(ProcessHandle.current().pid(), config.uid(),
+                base, config.file(), s.logDir()));
+        if (!host.acquired() && host.holder().stateDir() != null && !host.holder().stateDir().equals(base)) {
+            return new Outcome(false, List.of("apply (pid " + host.holder().pid() + ") runs uid " + config.uid()
+                    + " with state dir " + host.holder().stateDir() + ", not " + base + ": nothing was done; give --state-dir "
+                    + host.holder().stateDir()));
+        }
+        if (host.acquired()) {
+            try (HostLock hostLock = host.lock()) {
+                ApplyLock.Attempt first = ApplyLock.tryAcquire(s.uidDir());
+                if (first.acquired()) {
+                    try (ApplyLock lock = first.lock()) {
+                        return LocalHold.run(op, config, ids, s, log, deadline);
+                    }
+                }
             }
         }
-        long applyPid = first.holderPid();
+        long applyPid = host.acquired() ? ApplyLock.holder(s.uidDir()).orElse(-1) : host.holder().pid();
         Path request = Requests.submit(s.uidDir(), new Requests.Request(op.request(), ids));
         StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
         while (true) {
@@ -95,10 +108,16 @@ public final class Holds {
             if (holder.isEmpty()) {
                 // the apply ended, before it took the request or in the middle of carrying it out (a
                 // stop in progress): nobody else will finish it, so act ourselves
-                ApplyLock.Attempt again = ApplyLock.tryAcquire(s.uidDir());
-                if (again.acquired()) {
-                    try (ApplyLock lock = again.lock()) {
-                        return LocalHold.run(op, config, ids, s, log, deadline); // takes our request too
+                HostLock.Attempt hostAgain = HostLock.tryAcquire(new HostLock.Info(ProcessHandle.current().pid(),
+                        config.uid(), base, config.file(), s.logDir()));
+                if (hostAgain.acquired()) {
+                    try (HostLock hostLock = hostAgain.lock()) {
+                        ApplyLock.Attempt again = ApplyLock.tryAcquire(s.uidDir());
+                        if (again.acquired()) {
+                            try (ApplyLock lock = again.lock()) {
+                                return LocalHold.run(op, config, ids, s, log, deadline); // takes our request too
+                            }
+                        }
                     }
                 }
             }
