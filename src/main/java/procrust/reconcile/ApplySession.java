@@ -44,6 +44,8 @@ public final class ApplySession {
     private final WindowOpening windows;
     private final PrintWriter err;
     private final Clock clock = Clock.systemDefaultZone();
+    /** The monotonic clock, as instants on a timeline of its own (for lengths of time only). */
+    private static final Instant STEADY_ORIGIN = Instant.EPOCH;
     private final Waker waker = new Waker();
     private volatile boolean stopRequested;
     /** The file in force, for the log-rotation thread. */
@@ -144,7 +146,7 @@ public final class ApplySession {
         StateStore.ensureDir(requestsDir);
         FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
         HeapTrim trim = HeapTrim.system();
-        trim.worked(clock.instant()); // the start-up itself is the first burst
+        trim.worked(steady()); // the start-up itself is the first burst
         try {
             takeRequests(rec, uidDir, log);
             while (!stopRequested) {
@@ -160,11 +162,14 @@ public final class ApplySession {
                     break;
                 }
                 if (!next.isAfter(now)) {
-                    trim.worked(now);
+                    trim.worked(steady());
                 } else {
-                    Instant trimAt = trim.idle(clock.instant());
-                    if (trimAt != null && trimAt.isBefore(next)) {
-                        next = trimAt;
+                    Instant trimAt = trim.idle(steady());
+                    if (trimAt != null) {
+                        trimAt = clock.instant().plus(java.time.Duration.between(steady(), trimAt));
+                        if (trimAt.isBefore(next)) {
+                            next = trimAt;
+                        }
                     }
                 }
                 waker.awaitUntil(next, clock);
@@ -181,6 +186,11 @@ public final class ApplySession {
             return 0;
         }
         return finishOnce(rec, log);
+    }
+
+    /** Now on the monotonic timeline: only differences mean anything. */
+    private static Instant steady() {
+        return STEADY_ORIGIN.plusNanos(System.nanoTime());
     }
 
     private int finishOnce(Reconciler rec, LineEventLog log) {

@@ -21,7 +21,7 @@ final class HealthOp {
 
     final Key key;
     final HealthCheck check;
-    final Instant deadline;
+    Instant deadline;
     Instant nextAttempt;
     Spawned probe;
     int attempts;
@@ -76,6 +76,12 @@ final class HealthOp {
 
     Instant nextWake() {
         return probe == null && nextAttempt.isBefore(deadline) ? nextAttempt : deadline;
+    }
+
+    /** The wall clock stepped by {@code d}: the check keeps its real length. */
+    void shift(Duration d) {
+        deadline = deadline.plus(d);
+        nextAttempt = nextAttempt.plus(d);
     }
 
     /** Ends the attempt in flight with its whole group (apply ending, check over). */

@@ -76,6 +76,7 @@ public final class Holds {
             throws IOException, InterruptedException {
         Clock clock = Clock.systemDefaultZone();
         Instant deadline = clock.instant().plus(s.limit());
+        long end = System.nanoTime() + s.limit().toNanos(); // the limit is a length of time: monotonic
         Path base = s.uidDir().getParent();
         HostLock.Attempt host = HostLock.tryAcquire(new HostLock.Info(ProcessHandle.current().pid(), config.uid(),
                 base, config.file(), s.logDir()));
@@ -121,7 +122,7 @@ public final class Holds {
                     }
                 }
             }
-            if (clock.instant().isAfter(deadline)) {
+            if (System.nanoTime() - end > 0) {
                 return new Outcome(false, List.of(timedOut(op, ids, applyPid, s.limit(), Files.exists(request))));
             }
             Thread.sleep(POLL.toMillis());

@@ -71,17 +71,22 @@ final class LocalHold {
         rec.setState(state);
         rec.persist(); // the hold (or release) is recorded before anything is signalled
         boolean timedOut = false;
+        // the time left is measured on the monotonic clock from here: a step of the wall clock neither
+        // cuts the command short nor keeps it waiting
+        long end = System.nanoTime() + Math.max(0, java.time.Duration.between(clock.instant(), deadline).toNanos());
         try {
             while (true) {
                 Instant next = rec.step();
                 if (rec.settled()) {
                     break;
                 }
-                if (clock.instant().isAfter(deadline)) {
+                long left = end - System.nanoTime();
+                if (left < 0) {
                     timedOut = true;
                     break;
                 }
-                waker.awaitUntil(next.isAfter(deadline) ? deadline : next, clock);
+                Instant limit = clock.instant().plusNanos(left);
+                waker.awaitUntil(next.isAfter(limit) ? limit : next, clock);
             }
         } finally {
             rec.shutdown();

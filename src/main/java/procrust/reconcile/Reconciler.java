@@ -40,6 +40,7 @@ public final class Reconciler {
     private StateFile state;
     private boolean dirty;
     private final Watches watches;
+    private final WallSteps steps;
     private final Set<Key> startedThisRun = new HashSet<>();
     private StopOp stop;
     private HealthOp health;
@@ -61,6 +62,7 @@ public final class Reconciler {
         this.state = verified;
         this.waker = waker;
         this.watches = new Watches(waker);
+        this.steps = new WallSteps(procrust.runtime.Ticker.of(fx.clock()));
         for (InstanceRecord r : verified.instances()) {
             if (r.claimsLive()) {
                 watches.adopt(new Key(r.id(), r.version()), r.pid());
@@ -137,6 +139,10 @@ public final class Reconciler {
     /** Does what is due now and returns when to step again (never later than {@link #MAX_SLEEP}). */
     public Instant step() {
         Instant now = fx.clock().instant();
+        Duration jump = steps.step(now);
+        if (!jump.isZero()) {
+            rebase(jump);
+        }
         boolean changed = takeExits(now);
         changed |= pollAdopted(now);
         if (stop == null) {
@@ -197,6 +203,34 @@ public final class Reconciler {
             return now;
         }
         return nextWake(now);
+    }
+
+    /**
+     * The wall clock stepped by {@code d} (NTP, an operator, a resumed VM): every duration in progress
+     * keeps its real length, measured on the monotonic clock: back-off ends, health-check and stop
+     * deadlines, spawn and RUNNING instants (uptimes, the first second, the stable 10 s) and the next
+     * look at adopted processes move with the wall clock. Windows and versions follow the new time.
+     */
+    private void rebase(Duration d) {
+        fx.log().warn("clock-step", null, "the wall clock stepped " + WallSteps.describe(d) + "; back-offs, "
+                + "timeouts and uptimes keep their real length, windows and versions follow the new time");
+        StateFile s = state;
+        for (InstanceRecord r : state.instances()) {
+            InstanceRecord moved = r.shifted(d);
+            if (moved != r) {
+                s = s.put(moved);
+            }
+        }
+        if (s != state) {
+            setState(s);
+        }
+        if (stop != null) {
+            stop.shift(d);
+        }
+        if (health != null) {
+            health.shift(d);
+        }
+        watches.shift(d);
     }
 
     /**

@@ -24,7 +24,7 @@ final class StopOp {
 
     final Key key;
     final long pgid;
-    final Instant deadline;
+    Instant deadline;
     Instant killedAt;
     boolean reportedStuck;
     /** Looks at the group since the last signal. */
@@ -58,6 +58,12 @@ final class StopOp {
             r.countFailure();
         }
         return false;
+    }
+
+    /** The wall clock stepped by {@code d}: the grace periods keep their real length. */
+    void shift(Duration d) {
+        deadline = deadline.plus(d);
+        killedAt = killedAt == null ? null : killedAt.plus(d);
     }
 
     /** When to look again. */
