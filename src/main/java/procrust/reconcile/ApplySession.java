@@ -18,7 +18,9 @@ import procrust.plan.ActionKind;
 import procrust.runtime.KillSignaller;
 import procrust.runtime.LinuxLauncher;
 import procrust.runtime.LinuxProcessTable;
+import procrust.runtime.Ticker;
 import procrust.state.ApplyLock;
+import procrust.state.InstanceRecord;
 import procrust.state.HostLock;
 import procrust.state.Requests;
 import procrust.state.StateDirs;
@@ -108,12 +110,13 @@ public final class ApplySession {
         }
         KillSignaller signaller = new KillSignaller();
         OrphanProbes.end(table, signaller, first.uid(), log);
+        StateFile known = recover(v.state(), first, table, signaller, log);
         Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
                 store, log, logDir);
-        Reconciler rec = new Reconciler(fx, first, v.state(), waker::wake);
-        if (!v.gone().isEmpty() || loaded.problem() != null) {
-            rec.setState(v.state());
-            rec.persist();
+        Reconciler rec = new Reconciler(fx, first, known, waker::wake);
+        if (!v.gone().isEmpty() || loaded.problem() != null || known != v.state()) {
+            rec.setState(known);
+            rec.persist(); // what was found is on disk before anything is planned
         }
         log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
                 + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
@@ -191,6 +194,27 @@ public final class ApplySession {
     /** Now on the monotonic timeline: only differences mean anything. */
     private static Instant steady() {
         return STEADY_ORIGIN.plusNanos(System.nanoTime());
+    }
+
+    /**
+     * The services of this uid that the state does not name, found by their environment
+     * ({@link EnvironRecovery}): leaders are recorded (the plan adopts or stops them), second copies and
+     * leaderless remnants are stopped now. Returns the state to start from.
+     */
+    private StateFile recover(StateFile verified, Config config, LinuxProcessTable table, KillSignaller signaller,
+                              LineEventLog log) throws InterruptedException {
+        EnvironRecovery.Found found = EnvironRecovery.sort(verified, config, table.groupsOfUid(config.uid()), table,
+                windows, clock.instant());
+        for (String why : found.leftAlone()) {
+            log.warn("not-ours", null, why);
+        }
+        EnvironRecovery.stop(found.strays(), config, table, signaller, Ticker.of(clock), log);
+        for (Key k : found.recorded()) {
+            InstanceRecord r = found.state().find(k.id(), k.version()).orElseThrow();
+            log.warn("found", k, "pid " + r.pid() + " carries this uid but the state did not name it (lost, damaged, "
+                    + "or another state dir): recorded with its start time and boot id; the plan adopts or stops it");
+        }
+        return found.state();
     }
 
     private int finishOnce(Reconciler rec, LineEventLog log) {

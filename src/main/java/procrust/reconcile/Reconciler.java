@@ -42,6 +42,8 @@ public final class Reconciler {
     private final Watches watches;
     private final WallSteps steps;
     private final Set<Key> startedThisRun = new HashSet<>();
+    /** Adopted instances whose pending health check this apply took up, and when. */
+    private final Map<Key, Instant> checkAdoptedFrom = new java.util.HashMap<>();
     private StopOp stop;
     private HealthOp health;
     private Plan lastPlan;
@@ -231,6 +233,7 @@ public final class Reconciler {
             health.shift(d);
         }
         watches.shift(d);
+        checkAdoptedFrom.replaceAll((k, t) -> t.plus(d));
     }
 
     /**
@@ -483,8 +486,13 @@ public final class Reconciler {
             if (r.state() == InstanceState.PENDING_HEALTH_CHECK && r.pid() != null) {
                 ProcessSpec spec = Entries.entry(config, new Key(r.id(), r.version()));
                 if (spec != null && spec.healthCheck() != null) {
-                    return new HealthOp(new Key(r.id(), r.version()), spec.healthCheck(),
-                            r.startedAt() == null ? now : r.startedAt(), now);
+                    Key k = new Key(r.id(), r.version());
+                    // adopted while its check was pending (apply was down meanwhile, perhaps longer than the
+                    // timeout): the check runs again with a whole timeout from when this apply takes it up,
+                    // rather than failing at once a start that may well have come up while nobody watched
+                    Instant from = startedThisRun.contains(k) && r.startedAt() != null ? r.startedAt()
+                            : checkAdoptedFrom.computeIfAbsent(k, x -> now);
+                    return new HealthOp(k, spec.healthCheck(), from, now);
                 }
                 if (spec != null) { // the check was removed from the file meanwhile: up now
                     setState(state.put(r.toBuilder().state(InstanceState.RUNNING, now).runningSince(now).build()));
