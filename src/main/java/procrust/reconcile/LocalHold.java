@@ -45,6 +45,10 @@ final class LocalHold {
             log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
         }
         StateFile state = ObservedReader.verify(loaded.state(), config, table, clock.instant()).state();
+        // services the state does not name (lost or damaged) are found by their environment, so that a hold
+        // stops them and a release does not start a second copy; strays are left for apply to stop
+        state = EnvironRecovery.sort(state, config, table.groupsOfUid(config.uid()), table, s.windows(),
+                clock.instant()).state();
         for (Path p : Requests.pending(s.uidDir())) {
             try {
                 state = Requests.applyTo(state, Requests.read(p));
