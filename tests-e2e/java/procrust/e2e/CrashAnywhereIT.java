@@ -157,16 +157,21 @@ class CrashAnywhereIT {
         private volatile boolean stop;
 
         Sampler(String uid) {
+            this(uid, BusyFile.PROBE);
+        }
+
+        /** {@code probe}: the marker in health-check probes' command lines (their groups do not count). */
+        Sampler(String uid, String probe) {
             thread = new Thread(() -> {
                 while (!stop) {
                     Census c = Census.of(uid);
-                    c.groupsById(BusyFile.PROBE).values().forEach(seen::addAll);
+                    c.groupsById(probe).values().forEach(seen::addAll);
                     samples++;
-                    Map<String, Set<Long>> d = c.duplicates(BusyFile.PROBE);
+                    Map<String, Set<Long>> d = c.duplicates(probe);
                     if (!d.isEmpty()) {
                         // a group caught between its leader's exit and its last member's: look again
                         Census again = Census.of(uid);
-                        Map<String, Set<Long>> d2 = again.duplicates(BusyFile.PROBE);
+                        Map<String, Set<Long>> d2 = again.duplicates(probe);
                         d2.keySet().retainAll(d.keySet());
                         synchronized (violations) {
                             if (!d2.isEmpty() && violations.size() < 5) {

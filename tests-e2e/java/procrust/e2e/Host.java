@@ -75,8 +75,13 @@ final class Host implements AutoCloseable {
 
     /** {@link #apply(String...)} with extra environment (e.g. PROCRUST_JAVA_OPTS). */
     Apply apply(Map<String, String> env, String... extra) throws IOException {
+        return applyIn(stateDir, env, extra);
+    }
+
+    /** {@link #apply(String...)} with another state dir than this host's. */
+    Apply applyIn(Path states, Map<String, String> env, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Procrust.launcher().toString(), "apply", "-c", config.toString(),
-                "--state-dir", stateDir.toString()));
+                "--state-dir", states.toString()));
         cmd.addAll(List.of(extra));
         Path err = dir.resolve("apply-" + applies.size() + ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
