@@ -110,7 +110,8 @@ public final class ApplySession {
         }
         KillSignaller signaller = new KillSignaller();
         OrphanProbes.end(table, signaller, first.uid(), log);
-        StateFile known = recover(v.state(), first, table, signaller, log);
+        // the log folder in use is recorded, for procrust logs run without --log-dir
+        StateFile known = recover(v.state(), first, table, signaller, log).withLogDir(logDir.toString());
         Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
                 store, log, logDir);
         Reconciler rec = new Reconciler(fx, first, known, waker::wake);
@@ -238,14 +239,12 @@ public final class ApplySession {
         }
         CheckResult r = loader.load(f);
         if (!r.valid()) {
-            StringBuilder sb = new StringBuilder();
+            long errors = r.diagnostics().stream().filter(Diagnostic::isError).count();
+            log.warn("file-rejected", null, f + " is invalid (" + errors + " error" + (errors == 1 ? "" : "s")
+                    + "), nothing changes: the last valid file stays in force");
             for (Diagnostic d : r.diagnostics()) {
-                if (d.isError()) {
-                    sb.append(sb.length() == 0 ? "" : "; ").append(d.file()).append(':').append(d.line()).append(':')
-                            .append(d.column()).append(": ").append(d.code().wire()).append(": ").append(d.message());
-                }
+                log.warn("file-rejected", null, d.toLine()); // one per line, as procrust check prints them
             }
-            log.warn("file-rejected", null, f + " is invalid, nothing changes (the last valid file stays in force): " + sb);
             return;
         }
         Config c = r.config();
