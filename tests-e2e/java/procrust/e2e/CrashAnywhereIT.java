@@ -78,7 +78,7 @@ class CrashAnywhereIT {
             Instant now = Instant.now();
             h.write(BusyFile.text(t0, span, now, true));
             Host.Apply last = h.apply();
-            await(Duration.ofSeconds(90), tag + "host settled (plan without changes, status 0)", () -> settled(h));
+            await(Duration.ofSeconds(180), tag + "host settled (plan without changes, status 0)", () -> settled(h));
             Census c = Census.of(h.uid);
             JsonNode st = h.status();
             Map<String, Set<Long>> groups = c.groupsById(BusyFile.PROBE);
@@ -106,8 +106,8 @@ class CrashAnywhereIT {
             Procrust.Result plan = h.run("plan", "--detailed-exitcode");
             Procrust.Result status = h.run("status");
             return plan.exit() == 0 && status.exit() == 0;
-        } catch (Exception e) {
-            return false;
+        } catch (Exception | AssertionError e) {
+            return false; // a command that did not finish in time (a loaded machine): look again
         }
     }
 
