@@ -48,24 +48,18 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CheckResult r = ConfigChecker.check(c.configFile());
         if (!r.valid()) {
-            if ("json".equals(output)) {
-                // still one JSON document on stdout (SPEC §4): the diagnostics, as check and plan print them
-                PrintWriter out = spec.commandLine().getOut();
-                CheckViews.json(r, out);
-                out.flush();
-            } else {
-                CheckViews.text(r, c.configFile().toString(), c.color(), err);
-            }
-            err.println("procrust: " + c.configFile() + " is invalid: status needs its uid and processes");
-            err.flush();
-            return 1;
+            // the recorded processes, then the diagnostics (SPEC §6): what apply keeps running matters most now
+            return BrokenFileStatus.show(c, r, "json".equals(output), spec.commandLine().getOut(), err);
         }
         Clock clock = Clock.systemDefaultZone();
         Instant now = clock.instant();
         Path uidDir = StateDirs.forUid(StateDirs.base(c.stateDirOption()), r.config().uid());
         StateStore.Loaded loaded = new StateStore(uidDir, r.config().uid(), clock).load(false);
         OptionalLong holder = ApplyLock.holder(uidDir);
-        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), r.config(), new LinuxProcessTable(), now);
+        LinuxProcessTable table = new LinuxProcessTable();
+        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), r.config(), table, now);
+        Path base = StateDirs.base(c.stateDirOption());
+        StatusContext ctx = StatusContext.of(true, r.diagnostics(), r.config().uid(), v.state(), base, table);
         StatusReport report = StatusBuilder.build(r.config(), v.state(), holder.isPresent() ? holder.getAsLong() : null,
                 loaded.problem(), Planner::plan, now);
         if (group != null) {
@@ -80,9 +74,9 @@ final class StatusCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if ("json".equals(output)) {
-            out.println(StatusViews.json(report));
+            out.println(StatusViews.json(report, ctx.json()));
         } else {
-            out.print(StatusViews.text(report));
+            out.print(StatusViews.text(report, ctx.notes(base)));
         }
         out.flush();
         return report.ok() ? 0 : 3;

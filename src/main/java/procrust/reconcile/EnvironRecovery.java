@@ -31,7 +31,7 @@ import procrust.state.StateFile;
  * uid without an id or version is not procrust's spawn: it is left alone, and so is a group whose
  * leader is alive but no longer shows the uid (a program that rewrote its environment).
  */
-final class EnvironRecovery {
+public final class EnvironRecovery {
 
     /** A group to stop before anything is planned, and why. */
     record Stray(UidGroup group, Key key, String why) {
@@ -103,6 +103,20 @@ final class EnvironRecovery {
             recorded.add(k);
         }
         return new Found(s, recorded, strays, alone);
+    }
+
+    /**
+     * The groups carrying this uid that the state does not name as live (for {@code status}: services
+     * the state does not know, perhaps of an apply given another state dir).
+     */
+    public static List<UidGroup> unnamed(StateFile verified, List<UidGroup> groups) {
+        Set<Long> known = new HashSet<>();
+        for (InstanceRecord r : verified.instances()) {
+            if (r.pid() != null && (r.claimsLive() || r.state() == InstanceState.STOPPING)) {
+                known.add(r.pid());
+            }
+        }
+        return groups.stream().filter(g -> !known.contains(g.pgid())).toList();
     }
 
     /**
