@@ -67,7 +67,7 @@ abstract class HoldCommand implements Callable<Integer> {
         }
         Path base = StateDirs.base(c.stateDirOption());
         Path uidDir = StateDirs.forUid(base, r.config().uid());
-        Path logDir = StateDirs.logs(uidDir, c.logDirOption());
+        Path logDir = StateDirs.logsUsed(uidDir, c.logDirOption(), r.config().uid()); // where apply put them
         var holds = new HashSet<>(new StateStore(uidDir, r.config().uid(), Clock.systemDefaultZone()).load(false)
                 .state().holds());
         HoldTargets.Selection sel = HoldTargets.select(op, r.config(), ids, all, group, holds);
@@ -76,7 +76,7 @@ abstract class HoldCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        if (!StateGate.check(base, uidDir, logDir, c.logDirOption() != null, err)) {
+        if (!StateGate.check(base, uidDir, logDir, !logDir.equals(StateDirs.logs(uidDir, null)), err)) {
             return 1;
         }
         Holds.Settings s = new Holds.Settings(uidDir, logDir, HoldTargets.limit(op, r.config(), sel.ids()),

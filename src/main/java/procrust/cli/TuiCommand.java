@@ -46,14 +46,26 @@ final class TuiCommand implements Callable<Integer> {
             return 2;
         }
         CheckResult r = ConfigChecker.check(c.configFile());
-        if (!r.valid()) {
-            CheckViews.text(r, c.configFile().toString(), c.color(), err);
-            err.println("procrust: " + c.configFile() + " is invalid: the TUI needs its uid and processes");
-            err.flush();
-            return 1;
+        SnapshotSource source;
+        if (r.valid()) {
+            source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
+                    c.logDirOption(), ConfigChecker::check, new LinuxProcessTable(), Clock.systemDefaultZone());
+        } else {
+            // a broken file: the recorded processes under a banner (SPEC §6), until the file is fixed
+            java.util.Optional<UidSources.Found> found = UidSources.find(c.configFile(), StateDirs.base(c.stateDirOption()));
+            if (found.isEmpty()) {
+                CheckViews.text(r, c.configFile().toString(), c.color(), err);
+                err.println("procrust: " + c.configFile() + " is invalid and no uid can be found for it (its text, the "
+                        + "state dir, a running apply of it): fix it (procrust check) or give --state-dir");
+                err.flush();
+                return 1;
+            }
+            long errors = r.diagnostics().stream().filter(procrust.diag.Diagnostic::isError).count();
+            source = SnapshotSource.ofBrokenFile(c.configFile(), found.get().uid(), c.configFile() + " is invalid ("
+                    + errors + " error" + (errors == 1 ? "" : "s") + ", procrust check): showing the processes as "
+                    + "recorded in the state", StateDirs.base(c.stateDirOption()), c.logDirOption(),
+                    ConfigChecker::check, new LinuxProcessTable(), Clock.systemDefaultZone());
         }
-        SnapshotSource source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
-                c.logDirOption(), ConfigChecker::check, new LinuxProcessTable(), Clock.systemDefaultZone());
         TuiApp app = new TuiApp(source, new TuiHolds(c), new Palette(c.color()),
                 Clock.systemDefaultZone());
         try (Terminal t = TerminalBuilder.builder().system(true).provider("exec").dumb(false).build()) {

@@ -40,6 +40,8 @@ public final class SnapshotSource {
     private Config config;
     private Object stamp;
     private String fileProblem;
+    /** True while no valid reading of the file exists yet: the state alone is shown. */
+    private boolean noValidReading;
 
     /** @param first the file as read and validated by the command (its uid is the one shown) */
     public SnapshotSource(Path file, Config first, Path stateBase, Path logDirOption,
@@ -54,6 +56,19 @@ public final class SnapshotSource {
         this.stamp = stamp(file);
     }
 
+    /**
+     * For a file that was invalid from the start (an edit broke it): the state of {@code uid} (found by
+     * the command) is shown as recorded, with a banner, until the file is valid again.
+     */
+    public static SnapshotSource ofBrokenFile(Path file, String uid, String why, Path stateBase, Path logDirOption,
+                                              Function<Path, CheckResult> loader, ProcessTable table, Clock clock) {
+        Config none = new Config(file, uid, "0", clock.getZone(), false, List.of(), null);
+        SnapshotSource s = new SnapshotSource(file, none, stateBase, logDirOption, loader, table, clock);
+        s.noValidReading = true;
+        s.fileProblem = why;
+        return s;
+    }
+
     /** The uid's state folder. */
     public Path uidDir() {
         return StateDirs.forUid(stateBase, config.uid());
@@ -66,9 +81,10 @@ public final class SnapshotSource {
         StateStore.Loaded loaded = new StateStore(uidDir, config.uid(), clock).load(false);
         OptionalLong apply = ApplyLock.holder(uidDir);
         ObservedReader.Verified v = ObservedReader.verify(loaded.state(), config, table, now);
-        StatusReport report = StatusBuilder.build(config, v.state(), apply.isPresent() ? apply.getAsLong() : null,
-                loaded.problem(), Planner::plan, now);
-        return new Snapshot(file, config, report, fileProblem, StateDirs.logs(uidDir, logDirOption));
+        Long applyPid = apply.isPresent() ? apply.getAsLong() : null;
+        StatusReport report = noValidReading ? StatusBuilder.fromState(v.state(), applyPid, loaded.problem(), now)
+                : StatusBuilder.build(config, v.state(), applyPid, loaded.problem(), Planner::plan, now);
+        return new Snapshot(file, config, report, fileProblem, StateDirs.logsUsed(uidDir, logDirOption, config.uid()));
     }
 
     private void reloadIfChanged() {
@@ -83,13 +99,15 @@ public final class SnapshotSource {
         }
         CheckResult r = loader.apply(file);
         if (!r.valid()) {
-            fileProblem = file + " is invalid (" + firstError(r.diagnostics()) + "): showing its last valid reading";
+            fileProblem = file + " is invalid (" + firstError(r.diagnostics()) + "): showing "
+                    + (noValidReading ? "the processes as recorded in the state" : "its last valid reading");
         } else if (!r.config().uid().equals(config.uid())) {
             fileProblem = file + " now has uid " + r.config().uid() + ": this view stays on uid " + config.uid()
                     + " (as apply does); restart the TUI to follow the new uid";
         } else {
             config = r.config();
             fileProblem = null;
+            noValidReading = false;
         }
     }
 
