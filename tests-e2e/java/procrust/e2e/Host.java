@@ -68,6 +68,15 @@ final class Host implements AutoCloseable {
         return Procrust.run(dir, Map.of(), Duration.ofSeconds(60), a.toArray(new String[0]));
     }
 
+    /** {@link #run} for polling conditions: failures to run are an empty result. */
+    Procrust.Result run0(String... args) {
+        try {
+            return run(args);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return new Procrust.Result(-1, "", String.valueOf(e));
+        }
+    }
+
     /** Starts {@code procrust apply} in the background; its stderr goes to {@code apply-N.err}. */
     Apply apply(String... extra) throws IOException {
         return apply(Map.of(), extra);

@@ -74,6 +74,55 @@ public final class Holds {
 
     public static Outcome run(Op op, Config config, List<String> ids, Settings s, EventLog log)
             throws IOException, InterruptedException {
+        if (op == Op.START) {
+            // an id that is not held, and has no FAILED or STOPPED record to retry, has nothing to release:
+            // say so (success: it is in the state asked for), rather than "released"
+            StateFile now = new StateStore(s.uidDir(), config.uid(), Clock.systemUTC()).load(false).state();
+            List<String> lines = new ArrayList<>();
+            List<String> rest = new ArrayList<>();
+            for (String id : ids) {
+                String why = notHeld(now, id);
+                if (why == null) {
+                    rest.add(id);
+                } else {
+                    lines.add(why);
+                }
+            }
+            if (rest.isEmpty()) {
+                return new Outcome(true, lines);
+            }
+            Outcome o = release(config, rest, s, log);
+            lines.addAll(o.lines());
+            return new Outcome(o.ok(), lines);
+        }
+        return release(config, ids, s, log, op);
+    }
+
+    /** Why {@code id} has nothing to release ("web: not held ..."), or null when it has. */
+    static String notHeld(StateFile state, String id) {
+        if (state.holds().contains(id)) {
+            return null;
+        }
+        String what = null;
+        for (InstanceRecord r : state.instances()) {
+            if (!r.id().equals(id)) {
+                continue;
+            }
+            if (r.state() == procrust.plan.InstanceState.FAILED || r.state() == procrust.plan.InstanceState.STOPPED) {
+                return null; // start retries it
+            }
+            what = r.state() + (r.pid() != null && r.claimsLive() ? " (pid " + r.pid() + ")" : "");
+        }
+        return id + ": not held, nothing to release (procrust stop holds a process)" + (what == null ? "" : "; it is " + what);
+    }
+
+    private static Outcome release(Config config, List<String> ids, Settings s, EventLog log)
+            throws IOException, InterruptedException {
+        return release(config, ids, s, log, Op.START);
+    }
+
+    private static Outcome release(Config config, List<String> ids, Settings s, EventLog log, Op op)
+            throws IOException, InterruptedException {
         Clock clock = Clock.systemDefaultZone();
         Instant deadline = clock.instant().plus(s.limit());
         long end = System.nanoTime() + s.limit().toNanos(); // the limit is a length of time: monotonic
