@@ -55,13 +55,36 @@ class CrashAnywhereIT {
             List<String> problems = new ArrayList<>();
             int deletions = 0;
             boolean deletePending = false;
+            // how long an apply takes from its launch to its first event line (after its recovery), learnt as the
+            // run goes: a loaded machine starts a JVM in seconds, and kills all made before that test nothing
+            long startup = 1500;
+            int pastStartup = 0;
             for (int i = 0; i < kills && problems.isEmpty(); i++) {
                 Host.Apply ap = h.apply();
-                // from "JVM barely up" to "several steps done"; now and then a longer stretch
-                long ms = random.nextInt(10) == 0 ? 3000 + random.nextInt(4000) : 200 + random.nextInt(2300);
-                if (ap.process().waitFor(ms, TimeUnit.MILLISECONDS)) {
+                long launched = System.nanoTime();
+                // from "JVM barely up" (in the middle of the recovery) to "several steps done"; now and then longer
+                long ms = (long) (startup * (0.5 + 0.7 * random.nextDouble()))
+                        + (random.nextInt(10) == 0 ? 3000 + random.nextInt(4000) : random.nextInt(2300));
+                long seen = -1;
+                boolean ended = false;
+                while (System.nanoTime() - launched < ms * 1_000_000L) {
+                    if (seen < 0 && ap.log().contains(" apply: pid ")) {
+                        seen = (System.nanoTime() - launched) / 1_000_000L;
+                    }
+                    if (ap.process().waitFor(20, TimeUnit.MILLISECONDS)) {
+                        ended = true;
+                        break;
+                    }
+                }
+                if (ended) {
                     problems.add("kill " + i + ": apply ended by itself: " + ap.log());
                     break;
+                }
+                if (seen >= 0) {
+                    startup = (startup * 3 + seen) / 4;
+                    pastStartup++;
+                } else {
+                    startup = Math.min(15_000, startup * 9 / 8); // killed before it: the machine is slower than thought
                 }
                 ap.process().destroyForcibly(); // SIGKILL
                 assertTrue(ap.process().waitFor(10, TimeUnit.SECONDS), "apply died");
@@ -100,7 +123,8 @@ class CrashAnywhereIT {
             assertTrue(sampler.violations().isEmpty(), () -> tag + String.join("\n", sampler.violations()));
             new ProcessBuilder("kill", "-TERM", Long.toString(last.pid())).start().waitFor();
             assertTrue(last.process().waitFor(10, TimeUnit.SECONDS));
-            System.out.println("crash-anywhere: " + kills + " kills, " + deletions + " state deletions, " + tag + sampler.groupsSeen()
+            System.out.println("crash-anywhere: " + kills + " kills (" + pastStartup + " after apply's first event, last "
+                    + "start-up " + startup + " ms), " + deletions + " state deletions, " + tag + sampler.groupsSeen()
                     + " distinct service process groups seen, " + sampler.samples() + " samples, no violation");
         }
     }
