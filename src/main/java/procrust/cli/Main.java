@@ -28,6 +28,7 @@ import picocli.CommandLine.Mixin;
                 LogsCommand.class,
                 CompletionCommand.class,
                 TuiCommand.class,
+                ImportCommand.class,
         })
 public final class Main implements Runnable {
 
