@@ -54,6 +54,23 @@ class ArchiveIT {
         return Cmd.run(tmp, env, true, Duration.ofSeconds(60), cmd);
     }
 
+    /** The build's own man tree works with man(1): MANPATH=target/man man procrust (and procrust.toml). */
+    @Test
+    void theBuiltManPagesAreAManTree() throws Exception {
+        Path tree = Procrust.root().resolve("target/man");
+        assertTrue(Files.isRegularFile(tree.resolve("man1/procrust.1")));
+        assertTrue(Files.isRegularFile(tree.resolve("man1/procrust-apply.1")));
+        assertTrue(Files.isRegularFile(tree.resolve("man5/procrust.toml.5")));
+        if (Files.isExecutable(Path.of("/usr/bin/man"))) {
+            for (String page : List.of("procrust", "procrust.toml")) {
+                Procrust.Result r = Cmd.run(tmp, Map.of("PATH", "/usr/bin:/bin", "MANPATH", tree.toString()), true,
+                        Duration.ofSeconds(30), List.of("man", "-w", page));
+                assertEquals(0, r.exit(), r::toString);
+                assertTrue(r.out().trim().startsWith(tree.toString()), r::toString);
+            }
+        }
+    }
+
     @Test
     void theLayoutHasEverythingAnOperatorNeeds() throws Exception {
         assertTrue(Files.isExecutable(home.resolve("bin/procrust")));
@@ -65,6 +82,9 @@ class ArchiveIT {
         for (String page : List.of("procrust-logs.1", "procrust-completion.1", "procrust-check.1")) {
             assertTrue(Files.isRegularFile(home.resolve("man/man1").resolve(page)), "a man page per command: " + page);
         }
+        String format = Files.readString(home.resolve("man/man5/procrust.toml.5"));
+        assertTrue(format.contains(".TH \"PROCRUST.TOML\" \"5\""), "the file format's page: " + format.substring(0, 200));
+        assertTrue(format.contains("log_group"), "it names every top-level key");
         assertTrue(Files.isRegularFile(home.resolve("completion/procrust")));
         assertTrue(Files.isRegularFile(home.resolve("examples/systemd/procrust.service")));
         assertTrue(Files.isRegularFile(home.resolve("docs/operations.md")));

@@ -71,7 +71,7 @@ class DebPackageIT {
         assertTrue(r.out().contains("java17-runtime-headless"), r::toString);
         Procrust.Result files = run(tmp, "dpkg-deb", "--contents", deb().toString());
         for (String f : List.of("./usr/bin/procrust -> ../share/procrust/bin/procrust", "./usr/share/procrust/lib/procrust.jar",
-                "./lib/systemd/system/procrust.service", "./usr/share/man/man1/procrust.1",
+                "./lib/systemd/system/procrust.service", "./usr/share/man/man1/procrust.1", "./usr/share/man/man5/procrust.toml.5",
                 "./usr/share/bash-completion/completions/procrust", "./usr/share/zsh/vendor-completions/_procrust",
                 "./usr/share/procrust/schema/procrust.schema.json", "./usr/share/doc/procrust/examples/quickstart.toml",
                 "./usr/share/doc/procrust/docs/operations.md")) {

@@ -55,6 +55,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        nameProcess();
         System.exit(run(System.out, System.err, args));
     }
 
@@ -105,6 +106,20 @@ public final class Main implements Runnable {
             }
             w.flush();
             return 1;
+        }
+    }
+
+    /**
+     * ps, top and pgrep show a process by its comm (/proc/PID/comm, the executable's name: java):
+     * naming it procrust lets an operator find apply among the services (the launcher also gives it
+     * procrust as argv[0]). Writing /proc/self/comm renames the main thread of the process, which is
+     * what they show. Best effort: nothing depends on it.
+     */
+    static void nameProcess() {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("/proc/self/comm"), "procrust");
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or /proc read-only: the name stays java
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ import procrust.diag.Severity;
 import procrust.plan.Observed;
 import procrust.plan.Plan;
 import procrust.plan.Planner;
+import procrust.plan.Upcoming;
 import procrust.reconcile.Key;
 import procrust.reconcile.ObservedReader;
 import procrust.runtime.LinuxProcessTable;
@@ -78,10 +80,11 @@ final class PlanCommand implements Callable<Integer> {
         Config config = checked.config();
         Instant instant = at == null ? Instant.now() : at.toInstant(config.zone());
         Plan plan = Planner.plan(config, observed(config, common), instant);
+        List<Upcoming.Event> upcoming = Upcoming.of(config, instant);
         if (output.equals("json")) {
-            PlanJson.write(plan, config.zone(), out);
+            PlanJson.write(plan, upcoming, config.zone(), out);
         } else {
-            out.print(PlanText.render(plan, file.toString(), config.zone(), common.color()));
+            out.print(PlanText.render(plan, upcoming, file.toString(), config.zone(), common.color()));
         }
         out.flush();
         return detailedExitcode && plan.hasChanges() ? 2 : 0;

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.time.ZoneId;
 import procrust.plan.Action;
 import procrust.plan.Plan;
+import procrust.plan.Upcoming;
 import procrust.plan.Times;
 
 /**
@@ -24,11 +26,11 @@ final class PlanJson {
 
     static String render(Plan plan, ZoneId zone) {
         StringWriter sw = new StringWriter();
-        write(plan, zone, new PrintWriter(sw));
+        write(plan, List.of(), zone, new PrintWriter(sw));
         return sw.toString();
     }
 
-    static void write(Plan plan, ZoneId zone, PrintWriter out) {
+    static void write(Plan plan, List<Upcoming.Event> upcoming, ZoneId zone, PrintWriter out) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
@@ -60,6 +62,21 @@ final class PlanJson {
             g.writeNumberField("unchanged", s.unchanged());
             g.writeEndObject();
             g.writeStringField("next_change", Times.format(plan.nextChange(), zone));
+            g.writeArrayFieldStart("needs_operator");
+            for (Action a : plan.needingOperator()) {
+                g.writeString(a.id());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("upcoming");
+            for (Upcoming.Event e : upcoming) {
+                g.writeStartObject();
+                g.writeStringField("at", Times.format(e.at(), zone));
+                g.writeStringField("id", e.id());
+                g.writeStringField("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+                g.writeStringField("what", e.what());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import java.util.List;
 import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.plan.Plan;
+import procrust.plan.Upcoming;
 import procrust.plan.Times;
 
 /**
@@ -20,6 +21,11 @@ final class PlanText {
     }
 
     static String render(Plan plan, String file, ZoneId zone, boolean color) {
+        return render(plan, List.of(), file, zone, color);
+    }
+
+    /** With {@code upcoming}: the change the file has in store for each id (window edges, versions). */
+    static String render(Plan plan, List<Upcoming.Event> upcoming, String file, ZoneId zone, boolean color) {
         StringBuilder sb = new StringBuilder();
         sb.append("Plan for ").append(file).append(" at ").append(Times.format(plan.at(), zone))
                 .append(" (").append(zone.getId()).append(")\n");
@@ -34,8 +40,12 @@ final class PlanText {
             idWidth = Math.max(idWidth, a.id().length());
             versionWidth = Math.max(versionWidth, version(a).length());
         }
-        if (changes.isEmpty()) {
+        List<Action> operator = plan.needingOperator();
+        if (changes.isEmpty() && operator.isEmpty()) {
             sb.append("\nNo changes: the host already matches the file.\n");
+        } else if (changes.isEmpty()) {
+            sb.append("\nNo changes apply would make by itself; ").append(operator.size())
+                    .append(operator.size() == 1 ? " process needs" : " processes need").append(" an operator.\n");
         } else {
             sb.append("\nChanges, in the order apply performs them (one at a time):\n");
             for (Action a : changes) {
@@ -46,6 +56,21 @@ final class PlanText {
             sb.append("\nLeft alone:\n");
             for (Action a : alone) {
                 line(sb, a, idWidth, versionWidth, color);
+            }
+        }
+        if (!operator.isEmpty()) {
+            StringBuilder names = new StringBuilder();
+            for (Action a : operator) {
+                names.append(names.length() == 0 ? "" : ", ").append(a.id())
+                        .append(a.reason().startsWith("FAILED") ? " (FAILED)" : " (held)");
+            }
+            sb.append("\nNeeds an operator: ").append(names).append(" (each line above says what to do).\n");
+        }
+        if (!upcoming.isEmpty()) {
+            sb.append("\nComing without any edit:\n");
+            for (Upcoming.Event e : upcoming) {
+                sb.append("  ").append(Times.format(e.at(), zone)).append("  ").append(pad(e.id(), idWidth))
+                        .append("  ").append(e.what()).append('\n');
             }
         }
         PlanSummary s = PlanSummary.of(plan);

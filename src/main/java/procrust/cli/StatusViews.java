@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import procrust.plan.Upcoming;
 import procrust.reconcile.StatusReport;
 
 /** Text and JSON renderings of a {@link StatusReport} (SPEC §4). */
@@ -45,6 +46,7 @@ final class StatusViews {
                     : Duration.between(row.startedAt(), r.at()).toSeconds());
             m.put("restarts", row.restarts());
             m.put("note", row.note());
+            m.put("next_change", row.next() == null ? null : nextChange(row.next()));
             rows.add(m);
             counts.merge(row.state().name(), 1, Integer::sum);
         }
@@ -52,6 +54,15 @@ final class StatusViews {
         doc.put("counts", counts);
         doc.putAll(extra);
         return JSON.writeValueAsString(doc);
+    }
+
+    /** {"at", "kind": window_opens | window_closes | version, "what"}: the next change of an id. */
+    static Map<String, Object> nextChange(Upcoming.Event e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", e.at().toString());
+        m.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("what", e.what());
+        return m;
     }
 
     static String text(StatusReport r) {

@@ -32,7 +32,9 @@ public enum Code {
     /** Warning: a version that can never become active. */
     SHADOWED_VERSION("shadowed-version"),
     /** Refused for security reasons (file permissions, ownership). */
-    INSECURE_FILE("insecure-file");
+    INSECURE_FILE("insecure-file"),
+    /** Warning: a group (log_group) that does not exist on this host. */
+    UNKNOWN_GROUP("unknown-group");
 
     private final String wire;
 

@@ -67,7 +67,8 @@ public final class LogRotator {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        return size > policy.maxSize() ? Optional.of(rotate(file, policy.keep())) : Optional.empty();
+        return size > policy.maxSize() ? Optional.of(rotate(file, policy.keep(), policy.group(), () -> { }))
+                : Optional.empty();
     }
 
     /** Rotates {@code file} now, keeping {@code keep} old files. */
@@ -77,6 +78,11 @@ public final class LogRotator {
 
     /** {@link #rotate(Path, int)}, running {@code afterBulkCopy} between the bulk copy and the catch-up. */
     static Rotation rotate(Path file, int keep, Runnable afterBulkCopy) throws IOException {
+        return rotate(file, keep, null, afterBulkCopy);
+    }
+
+    /** {@link #rotate(Path, int, Runnable)}; the old files are readable by {@code group} (log_group) when not null. */
+    private static Rotation rotate(Path file, int keep, String group, Runnable afterBulkCopy) throws IOException {
         if (keep <= 0) {
             try (FileChannel live = openLive(file)) {
                 long size = live.size();
@@ -105,6 +111,9 @@ public final class LogRotator {
                 copied = catchUpAndTruncate(live, copy, copied);
                 // the copy takes its place at once (a follower waits for it), then is synced
                 shift(file, keep);
+                if (group != null) {
+                    LogAccess.share(tmp, group); // a log_group reader reads the old files too (else: 0600)
+                }
                 Files.move(tmp, rotated(file, 1), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 copy.force(false);
             }

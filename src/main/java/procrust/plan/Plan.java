@@ -18,4 +18,13 @@ public record Plan(Instant at, List<Action> actions, Instant nextChange) {
     public boolean hasChanges() {
         return actions.stream().anyMatch(Action::isChange);
     }
+
+    /**
+     * The processes left alone that only an operator can move on: FAILED (until the entry changes or
+     * {@code procrust start}), held ({@code procrust stop}). apply never acts on them by itself.
+     */
+    public List<Action> needingOperator() {
+        return actions.stream().filter(a -> a.kind() == ActionKind.WAIT && a.reason() != null
+                && (a.reason().startsWith(Reasons.FAILED) || a.reason().startsWith(Reasons.HELD))).toList();
+    }
 }

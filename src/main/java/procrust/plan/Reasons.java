@@ -21,8 +21,12 @@ final class Reasons {
         return Times.format(i, zone);
     }
 
+    /** How the reasons that need an operator begin ({@link Plan#needingOperator}). */
+    static final String FAILED = "FAILED";
+    static final String HELD = "held by operator";
+
     String held(String id) {
-        return "held by operator (`procrust start " + id + "` releases it)";
+        return HELD + " (`procrust start " + id + "` releases it)";
     }
 
     String notActiveUntil(Instant next) {
@@ -97,7 +101,12 @@ final class Reasons {
     }
 
     String failed(ObservedInstance rec) {
-        return "FAILED after " + rec.consecutiveFailures() + " failed starts" + note(rec)
+        // apply's note of a FAILED record says why and what to do: said once, not wrapped in another
+        if (rec.note() != null && rec.note().contains("procrust start")) {
+            return FAILED + ": " + rec.note();
+        }
+        int n = rec.consecutiveFailures();
+        return FAILED + " after " + n + " failed start" + (n == 1 ? "" : "s") + note(rec)
                 + "; edit its entry or run `procrust start " + rec.id() + "` to try again";
     }
 
@@ -154,6 +163,13 @@ final class Reasons {
         }
         if (a.kind() == ActionKind.START || a.kind() == ActionKind.REPLACE) {
             return "not started yet";
+        }
+        // its own line says why and what to do; here only what it is
+        if (a.reason().startsWith(FAILED)) {
+            return FAILED;
+        }
+        if (a.reason().startsWith(HELD)) {
+            return HELD;
         }
         return a.reason();
     }

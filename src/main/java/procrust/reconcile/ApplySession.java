@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import procrust.config.Config;
 import procrust.diag.Diagnostic;
 import procrust.plan.Action;
+import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
 import procrust.plan.ActionKind;
 import procrust.runtime.KillSignaller;
@@ -52,6 +53,8 @@ public final class ApplySession {
     private volatile boolean stopRequested;
     /** The file in force, for the log-rotation thread. */
     private volatile Config currentConfig;
+    /** The last reading of the file was refused (invalid, missing, another uid): the next good one says so. */
+    private boolean rejected;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
@@ -99,7 +102,13 @@ public final class ApplySession {
         LineEventLog log = new LineEventLog(err, clock, settings.verbose());
         LinuxProcessTable table = new LinuxProcessTable();
         StateStore store = new StateStore(uidDir, first.uid(), clock);
-        StateStore.ensureDir(logDir);
+        StateStore.createDir(logDir);
+        if (first.logs().group() != null) {
+            String problem = LogAccess.folderProblem(logDir, first.logs().group());
+            if (problem != null) {
+                log.warn("log-group", null, problem);
+            }
+        }
         StateStore.Loaded loaded = store.load(true);
         if (loaded.problem() != null) {
             log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
@@ -113,7 +122,7 @@ public final class ApplySession {
         // the log folder in use is recorded, for procrust logs run without --log-dir
         StateFile known = recover(v.state(), first, table, signaller, log).withLogDir(logDir.toString());
         Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
-                store, log, logDir);
+                store, new LogMarks(log, logDir, clock), logDir);
         Reconciler rec = new Reconciler(fx, first, known, waker::wake);
         if (!v.gone().isEmpty() || loaded.problem() != null || known != v.state()) {
             rec.setState(known);
@@ -149,13 +158,19 @@ public final class ApplySession {
         Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
         StateStore.ensureDir(requestsDir);
         FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
+        Hangup hup = new Hangup();
+        String noHup = hup.install(waker::wake);
+        if (noHup != null) {
+            log.warn("sighup", null, "SIGHUP cannot be caught (" + noHup + "): it would end apply; reload by editing the file");
+        }
         HeapTrim trim = HeapTrim.system();
         trim.worked(steady()); // the start-up itself is the first burst
         try {
             takeRequests(rec, uidDir, log);
             while (!stopRequested) {
-                if (watcher != null && watcher.configChanged.getAndSet(false)) {
-                    reload(rec, log);
+                boolean hangup = hup.take();
+                if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
+                    reload(rec, log, hangup);
                 }
                 if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
                     takeRequests(rec, uidDir, log);
@@ -231,9 +246,13 @@ public final class ApplySession {
         return failures == 0 ? 0 : 1;
     }
 
-    private void reload(Reconciler rec, LineEventLog log) {
+    private void reload(Reconciler rec, LineEventLog log, boolean hangup) {
         Path f = settings.configFile();
+        if (hangup) {
+            log.info("sighup", null, "SIGHUP received: reading " + f + " again");
+        }
         if (!Files.exists(f)) {
+            rejected = true;
             log.warn("file-rejected", null, f + " is missing; keeping the last valid file in force");
             return;
         }
@@ -245,16 +264,26 @@ public final class ApplySession {
             for (Diagnostic d : r.diagnostics()) {
                 log.warn("file-rejected", null, d.toLine()); // one per line, as procrust check prints them
             }
+            rejected = true;
             return;
         }
         Config c = r.config();
         if (!c.uid().equals(rec.config().uid())) {
+            rejected = true;
             log.warn("file-rejected", null, f + " now has uid " + c.uid() + " but this apply manages uid "
                     + rec.config().uid() + ": nothing changes; start a new apply for the new uid");
             return;
         }
-        if (c.equals(rec.config())) {
-            log.debug("file-unchanged", null, f + " changed on disk but says the same");
+        boolean same = c.equals(rec.config());
+        if (rejected) {
+            // the operator fixed the file: say so once, whether or not it differs from the one in force
+            rejected = false;
+            log.info("file-accepted", null, f + " is valid again" + (same ? " and says what the file in force says"
+                    : "") + ": it is in force from now on");
+        }
+        if (same) {
+            log.log(hangup ? EventLog.Level.INFO : EventLog.Level.DEBUG, "file-unchanged", null,
+                    f + (hangup ? " says the same as before: nothing to do" : " changed on disk but says the same"));
             return;
         }
         rec.replaceConfig(c);

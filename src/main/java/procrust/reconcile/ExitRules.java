@@ -20,6 +20,13 @@ public final class ExitRules {
     /** Without a health check, an exit this soon after the spawn is a failed start. */
     public static final Duration SETTLE = Duration.ofSeconds(1);
 
+    /**
+     * Why a clean exit in the first second is a failed start: most often a daemon that forked into the
+     * background (its new session escapes the group procrust watches and signals).
+     */
+    static final String DAEMONIZED = " (did it go to the background? procrust needs it in the foreground: run it "
+            + "with its foreground option, e.g. `redis-server --daemonize no`, `nginx -g 'daemon off;'`, `sshd -D`)";
+
     /** The record after the event; {@code failure} when it counts against max_attempts. */
     public record Outcome(InstanceRecord record, boolean failure, String event) {
     }
@@ -87,7 +94,7 @@ public final class ExitRules {
                     .note(what + "; restart policy " + p.policy().wire() + ": not restarted").build(), !clean, "exited");
         }
         if (quick) {
-            return failedStart(b.build(), spec, what + " within its first second", now);
+            return failedStart(b.build(), spec, what + " within its first second" + (clean ? DAEMONIZED : ""), now);
         }
         boolean stable = r.runningSince() != null && Duration.between(r.runningSince(), now).compareTo(STABLE) >= 0;
         int failures = stable ? 1 : r.consecutiveFailures() + 1;
@@ -100,8 +107,8 @@ public final class ExitRules {
         int failures = r.consecutiveFailures() + 1;
         if (spec.restart().policy() == RestartPolicy.Policy.NEVER) {
             return new Outcome(b.failures(failures).backoffUntil(null).state(InstanceState.FAILED, now)
-                    .note(why + "; restart policy never: FAILED (edit the entry or run `procrust start "
-                            + spec.id() + "` to retry)").build(), true, "failed");
+                    .note(why + "; restart policy never: edit the entry or run `procrust start "
+                            + spec.id() + "` to try again").build(), true, "failed");
         }
         return schedule(b, spec, failures, why, now, "start-failed");
     }
@@ -111,8 +118,8 @@ public final class ExitRules {
         RestartPolicy p = spec.restart();
         if (failures >= p.maxAttempts()) {
             return new Outcome(b.failures(failures).backoffUntil(null).state(InstanceState.FAILED, now)
-                    .note(why + "; gave up after " + failures + " consecutive failure" + (failures == 1 ? "" : "s")
-                            + ": FAILED (edit the entry or run `procrust start " + spec.id() + "` to retry)")
+                    .note(why + "; gave up after " + failures + " failed start" + (failures == 1 ? "" : "s")
+                            + " in a row: edit the entry or run `procrust start " + spec.id() + "` to try again")
                     .build(), true, "failed");
         }
         Instant until = now.plus(p.backoff(failures));

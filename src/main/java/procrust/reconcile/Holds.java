@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import procrust.config.Config;
 import procrust.state.ApplyLock;
 import procrust.state.HostLock;
@@ -145,13 +147,19 @@ public final class Holds {
             }
         }
         long applyPid = host.acquired() ? ApplyLock.holder(s.uidDir()).orElse(-1) : host.holder().pid();
-        Path request = Requests.submit(s.uidDir(), new Requests.Request(op.request(), ids));
         StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
+        Set<String> wasLive = new HashSet<>();
+        for (InstanceRecord r : store.load(false).state().instances()) {
+            if (ids.contains(r.id()) && (r.claimsLive() || r.state() == procrust.plan.InstanceState.STOPPING)) {
+                wasLive.add(r.id());
+            }
+        }
+        Path request = Requests.submit(s.uidDir(), new Requests.Request(op.request(), ids));
         while (true) {
             if (!Files.exists(request)) {
                 StateFile state = store.load(false).state();
                 if (done(op, ids, state)) {
-                    return new Outcome(true, confirmed(op, ids, state, applyPid));
+                    return new Outcome(true, confirmed(op, ids, wasLive, applyPid));
                 }
             }
             OptionalLong holder = ApplyLock.holder(s.uidDir());
@@ -194,12 +202,16 @@ public final class Holds {
         return true;
     }
 
-    private static List<String> confirmed(Op op, List<String> ids, StateFile state, long applyPid) {
+    private static List<String> confirmed(Op op, List<String> ids, Set<String> wasLive, long applyPid) {
         List<String> out = new ArrayList<>();
         for (String id : ids) {
-            out.add(op == Op.STOP
-                    ? id + ": stopped and held (apply pid " + applyPid + " confirmed no process of it remains)"
-                    : id + ": released; apply (pid " + applyPid + ") starts it when it is due (see procrust status)");
+            if (op == Op.START) {
+                out.add(id + ": released; apply (pid " + applyPid + ") starts it when it is due (see procrust status)");
+            } else if (wasLive.contains(id)) {
+                out.add(id + ": stopped and held (apply pid " + applyPid + " confirmed no process of it remains)");
+            } else {
+                out.add(id + ": held (it was not running)");
+            }
         }
         return out;
     }

@@ -39,7 +39,7 @@ final class LocalHold {
         Clock clock = Clock.systemDefaultZone();
         LinuxProcessTable table = new LinuxProcessTable();
         StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
-        StateStore.ensureDir(s.logDir());
+        StateStore.createDir(s.logDir());
         StateStore.Loaded loaded = store.load(true);
         if (loaded.problem() != null) {
             log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
@@ -70,7 +70,7 @@ final class LocalHold {
         EventLog quiet = (level, event, key, message) -> log.log("adopted".equals(event) ? EventLog.Level.DEBUG : level,
                 event, key, message);
         Effects fx = new Effects(new LinuxLauncher(table), new KillSignaller(), table, clock, narrowed, s.windows(),
-                store, quiet, s.logDir());
+                store, new LogMarks(quiet, s.logDir(), clock), s.logDir());
         Reconciler rec = new Reconciler(fx, config, state, waker::wake);
         rec.setState(state);
         rec.persist(); // the hold (or release) is recorded before anything is signalled

@@ -8,6 +8,7 @@ import java.util.Map;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;
+import procrust.logs.LogAccess;
 import procrust.logs.LogFiles;
 import procrust.plan.InstanceState;
 import procrust.runtime.SpawnRequest;
@@ -76,8 +77,16 @@ final class Starter {
             r.setState(r.state().put(o.record()));
             return null;
         }
+        if (spec.logs().group() != null) {
+            String why = LogAccess.share(LogFiles.fileFor(fx.logDir(), spec.id()), spec.logs().group());
+            if (why != null) {
+                fx.log().warn("log-group", k, why + "; the log stays readable by procrust's user only");
+            }
+        }
+        // logged (and marked in the service's log) just before the command runs: the marker comes first
+        fx.log().info("started", k, "pid " + sp.pid() + (checked ? " (health check next)" : " (RUNNING: no health check)")
+                + "; started because: " + reason);
         sp.gate().open();
-        fx.log().info("started", k, "pid " + sp.pid() + (checked ? ", health check next" : ", RUNNING") + ": " + reason);
         return sp;
     }
 

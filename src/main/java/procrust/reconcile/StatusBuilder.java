@@ -15,6 +15,8 @@ import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.plan.InstanceState;
 import procrust.plan.Plan;
+import procrust.plan.Times;
+import procrust.plan.Upcoming;
 import procrust.state.InstanceRecord;
 import procrust.state.StateFile;
 
@@ -67,6 +69,7 @@ public final class StatusBuilder {
                     : verified.holds().contains(a.id()) ? InstanceState.HELD : InstanceState.WAITING;
             rows.add(new StatusReport.Row(a.id(), k.version(), type, st, null, null, 0, a.reason()));
         }
+        rows = withNextChanges(rows, config, now);
         rows.sort(Comparator.comparing((StatusReport.Row r) -> order.getOrDefault(r.id(), Integer.MAX_VALUE))
                 .thenComparing(StatusReport.Row::version));
         boolean ok = !plan.hasChanges() && stateProblem == null
@@ -87,6 +90,32 @@ public final class StatusBuilder {
             rows.add(recordRow(r, null, unsupervised.contains(k), verified.holds().contains(r.id()), now));
         }
         return new StatusReport(verified.uid(), applyPid, rows, stateProblem, false, now);
+    }
+
+    /**
+     * Each row with the next change of its id ({@link Upcoming}: window edge or version switch), also
+     * said at the end of its note ("next: window closes at ...") unless the note already names that
+     * instant (a process waiting for its window says when it opens).
+     */
+    static List<StatusReport.Row> withNextChanges(List<StatusReport.Row> rows, Config config, Instant now) {
+        Map<String, Upcoming.Event> first = new HashMap<>();
+        for (Upcoming.Event e : Upcoming.of(config, now)) {
+            first.putIfAbsent(e.id(), e);
+        }
+        List<StatusReport.Row> out = new ArrayList<>(rows.size());
+        for (StatusReport.Row r : rows) {
+            Upcoming.Event e = first.get(r.id());
+            String note = r.note();
+            if (e != null) {
+                String at = Times.format(e.at(), config.zone());
+                if (note == null || !note.contains(at)) {
+                    note = (note == null ? "" : note + "; ") + "next: " + e.what() + " at " + at;
+                }
+            }
+            out.add(new StatusReport.Row(r.id(), r.version(), r.type(), r.state(), r.pid(), r.startedAt(), r.restarts(),
+                    note, e));
+        }
+        return out;
     }
 
     /**

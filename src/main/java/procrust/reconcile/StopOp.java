@@ -88,7 +88,9 @@ final class StopOp {
         }
         InstanceRecord done = rec.toBuilder().gone(rec.lastExit()).afterStop(null).state(after, now).build();
         r.setState(r.state().put(done));
+        // a FAILED or BACKOFF outcome's note was logged with its own event just before
+        boolean said = after == InstanceState.FAILED || after == InstanceState.BACKOFF;
         r.fx().log().info("stopped", key, how + "; no process of its group remains; now " + after
-                + (done.note() == null ? "" : " (" + done.note() + ")"));
+                + (done.note() == null || said ? "" : " (" + done.note() + ")"));
     }
 }

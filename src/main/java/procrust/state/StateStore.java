@@ -165,6 +165,17 @@ public final class StateStore {
     }
 
     /** Creates {@code dir} and its missing parents with mode 0700; an existing uid folder is set to 0700. */
+    /**
+     * Creates {@code dir} 0700 when missing (parents too); an existing folder keeps its mode: a log
+     * folder the operator named (a group-readable one for a log shipper, say) is theirs to set. The
+     * command checked it first (cli StateGate: procrust's own, not a link, not writable by others).
+     */
+    public static void createDir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            ensureDir(dir);
+        }
+    }
+
     public static void ensureDir(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             Path parent = dir.toAbsolutePath().getParent();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
+import procrust.plan.Upcoming;
 
 /**
  * The main view: three header lines (file and clock, uid and apply, counts), the process table with

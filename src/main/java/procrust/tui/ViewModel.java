@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import procrust.config.ProcessSpec;
 import procrust.plan.InstanceState;
+import procrust.plan.Upcoming;
 import procrust.reconcile.StatusReport;
 
 /**

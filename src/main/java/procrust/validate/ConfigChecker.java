@@ -35,6 +35,7 @@ public final class ConfigChecker {
         Config config = null;
         if (raw != null) {
             FieldRules.checkTop(raw, sink);
+            HostRules.check(raw, sink);
             ReferenceRules.check(raw, sink);
             List<Versions.Version> versions = Versions.of(raw);
             VersionRules.check(versions, sink);

@@ -11,6 +11,7 @@ import static procrust.tui.TuiFixtures.weekdays;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import procrust.plan.Upcoming;
 import procrust.config.ProcessType;
 import procrust.config.Schedule;
 

@@ -27,7 +27,10 @@ public record RawConfig(
         String fileFormat,
         @IanaZone String timezone,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
-        @Min(value = 1, message = "must be at least 1") Long logKeep,
+        @Min(value = 0, message = "must be 0 or more") Long logKeep,
+        @Pattern(regexp = "[0-9]{1,10}|[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?",
+                message = "must be a group name (like \"adm\") or a numeric group id")
+        String logGroup,
         List<RawProcess> processes) implements Located {
 
     public RawConfig {

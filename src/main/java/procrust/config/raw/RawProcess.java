@@ -45,7 +45,7 @@ public record RawProcess(
         @Pattern(regexp = IdPattern.REGEX, message = "must be " + IdPattern.MESSAGE)
         String group,
         @Min(value = 1, message = "must be at least 1 byte") Long logMaxSize,
-        @Min(value = 1, message = "must be at least 1") Long logKeep) implements Located {
+        @Min(value = 0, message = "must be 0 or more") Long logKeep) implements Located {
 
     public RawProcess {
         at = Map.copyOf(at);

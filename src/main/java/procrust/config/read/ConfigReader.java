@@ -177,7 +177,8 @@ public final class ConfigReader {
         String timezone = t.string("timezone");
         Long logMaxSize = t.size("log_max_size");
         Long logKeep = t.integer("log_keep");
-        return new RawConfig(t.pos(), t.at(), uid, fileFormat, timezone, logMaxSize, logKeep, processes);
+        String logGroup = t.string("log_group");
+        return new RawConfig(t.pos(), t.at(), uid, fileFormat, timezone, logMaxSize, logKeep, logGroup, processes);
     }
 
     private static void processes(TableReader top, Object v, List<RawProcess> out, SourceText src, Sink sink,

@@ -7,7 +7,8 @@ import java.util.Map;
 /** Every key the file format knows, per table; the source of the "did you mean" suggestions. */
 final class Keys {
 
-    static final List<String> TOP = List.of("uid", "file_format", "timezone", "log_max_size", "log_keep", "process");
+    static final List<String> TOP = List.of("uid", "file_format", "timezone", "log_max_size", "log_keep", "log_group",
+            "process");
     static final List<String> PROCESS = List.of("id", "command", "apply_on", "type", "depends_on", "working_dir",
             "env", "stop_timeout", "schedule", "start_health_check", "restart", "group", "log_max_size", "log_keep");
     static final List<String> SCHEDULE = List.of("start_time", "stop_time", "week_days");

@@ -45,6 +45,9 @@ public final class Normaliser {
         boolean explicit = raw.timezone() != null;
         ZoneId zone = explicit ? ZoneId.of(raw.timezone()) : ZoneId.systemDefault();
         LogPolicy fileLogs = logs(raw.logMaxSize(), raw.logKeep(), LogPolicy.DEFAULT);
+        if (raw.logGroup() != null) {
+            fileLogs = new LogPolicy(fileLogs.maxSize(), fileLogs.keep(), raw.logGroup());
+        }
         Path dir = file.toAbsolutePath().getParent();
         List<ProcessSpec> processes = new ArrayList<>(raw.processes().size());
         for (RawProcess p : raw.processes()) {
@@ -105,7 +108,7 @@ public final class Normaliser {
             return defaults;
         }
         return new LogPolicy(maxSize == null ? defaults.maxSize() : maxSize,
-                keep == null ? defaults.keep() : (int) Math.min(Integer.MAX_VALUE, keep));
+                keep == null ? defaults.keep() : (int) Math.min(Integer.MAX_VALUE, keep), defaults.group());
     }
 
     private static Duration orDefault(Duration d, Duration fallback) {

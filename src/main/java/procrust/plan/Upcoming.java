@@ -1,4 +1,4 @@
-package procrust.tui;
+package procrust.plan;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
-import procrust.plan.Windows;
 
 /**
  * The changes the file has in store with nothing else happening, soonest first: for each id, the next
