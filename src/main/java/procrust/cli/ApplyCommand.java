@@ -51,6 +51,6 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ApplySession.Settings s = new ApplySession.Settings(c.configFile(), base, c.logDirOption(), once, c.verbose());
         return new ApplySession(s, f -> ConfigGate.checkOrReport(f, Severity.ERROR), Planner::plan,
-                Windows::openingOf, err).run(r.config());
+                Windows::openingOf, LinuxHost.create(), err).run(r.config());
     }
 }

@@ -2,7 +2,6 @@ package procrust.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import procrust.diag.Diagnostic;
 import procrust.reconcile.ObservedReader;
 import procrust.reconcile.StatusBuilder;
 import procrust.reconcile.StatusReport;
-import procrust.runtime.LinuxProcessTable;
 import procrust.state.ApplyLock;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
@@ -32,7 +30,8 @@ final class BrokenFileStatus {
         Path file = c.configFile();
         Path base = StateDirs.base(c.stateDirOption());
         Optional<UidSources.Found> found = UidSources.find(file, base);
-        Instant now = Clock.systemDefaultZone().instant();
+        procrust.runtime.Host host = LinuxHost.create();
+        Instant now = host.clock().instant();
         List<Diagnostic> ds = r.diagnostics();
         if (found.isEmpty()) {
             String why = "procrust: " + file + " is invalid and no uid can be found for it (not in its text, "
@@ -51,8 +50,8 @@ final class BrokenFileStatus {
         }
         String uid = found.get().uid();
         Path uidDir = StateDirs.forUid(base, uid);
-        StateStore.Loaded loaded = new StateStore(uidDir, uid, Clock.systemDefaultZone()).load(false);
-        LinuxProcessTable table = new LinuxProcessTable();
+        StateStore.Loaded loaded = new StateStore(uidDir, uid, host.clock()).load(false);
+        procrust.runtime.ProcessTable table = host.table();
         ObservedReader.Verified v = ObservedReader.verify(loaded.state(), null, table, now);
         OptionalLong holder = ApplyLock.holder(uidDir);
         StatusReport report = StatusBuilder.fromState(v.state(), holder.isPresent() ? holder.getAsLong() : null,

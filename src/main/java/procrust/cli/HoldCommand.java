@@ -3,7 +3,6 @@ package procrust.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +18,7 @@ import procrust.plan.Windows;
 import procrust.reconcile.HoldTargets;
 import procrust.reconcile.Holds;
 import procrust.reconcile.HoldsWithoutFile;
+import procrust.runtime.Host;
 import procrust.reconcile.EventLog;
 import procrust.reconcile.LineEventLog;
 import procrust.state.StateDirs;
@@ -46,8 +46,9 @@ abstract class HoldCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommonOptions c = Main.common();
         PrintWriter err = spec.commandLine().getErr();
-        return perform(op(), c, ids, all, group, spec.commandLine().getOut(), err,
-                new LineEventLog(err, Clock.systemDefaultZone(), c.verbose()));
+        Host host = LinuxHost.create();
+        return perform(op(), c, ids, all, group, spec.commandLine().getOut(), err, host,
+                new LineEventLog(err, host.clock(), c.verbose()));
     }
 
     /**
@@ -56,7 +57,7 @@ abstract class HoldCommand implements Callable<Integer> {
      * {@link Holds#run}. Prints what the command prints; returns its exit status.
      */
     static int perform(Holds.Op op, CommonOptions c, List<String> ids, boolean all, String group, PrintWriter out,
-                       PrintWriter err, EventLog log) throws IOException, InterruptedException {
+                       PrintWriter err, Host host, EventLog log) throws IOException, InterruptedException {
         CheckResult r = ConfigGate.check(c.configFile(), Severity.ERROR);
         if (!r.diagnostics().isEmpty()) {
             CheckViews.text(r, c.configFile().toString(), c.color(), err);
@@ -67,7 +68,7 @@ abstract class HoldCommand implements Callable<Integer> {
         Path base = StateDirs.base(c.stateDirOption());
         Path uidDir = StateDirs.forUid(base, r.config().uid());
         Path logDir = StateDirs.logsUsed(uidDir, c.logDirOption(), r.config().uid()); // where apply put them
-        var holds = new HashSet<>(new StateStore(uidDir, r.config().uid(), Clock.systemDefaultZone()).load(false)
+        var holds = new HashSet<>(new StateStore(uidDir, r.config().uid(), host.clock()).load(false)
                 .state().holds());
         HoldTargets.Selection sel = HoldTargets.select(op, r.config(), ids, all, group, holds);
         if (!sel.ok()) {
@@ -79,7 +80,7 @@ abstract class HoldCommand implements Callable<Integer> {
             return 1;
         }
         Holds.Settings s = new Holds.Settings(uidDir, logDir, HoldTargets.limit(op, r.config(), sel.ids()),
-                Planner::plan, Windows::openingOf);
+                Planner::plan, Windows::openingOf, host);
         Holds.Outcome o = Holds.run(op, r.config(), sel.ids(), s, log);
         for (String line : o.lines()) {
             (o.ok() ? out : err).println(o.ok() ? line : "procrust: " + line);

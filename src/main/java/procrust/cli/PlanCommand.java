@@ -2,18 +2,15 @@ package procrust.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import procrust.config.Config;
 import procrust.diag.Code;
 import procrust.diag.Diagnostic;
@@ -22,12 +19,9 @@ import procrust.plan.Observed;
 import procrust.plan.Plan;
 import procrust.plan.Planner;
 import procrust.plan.Upcoming;
-import procrust.reconcile.Key;
-import procrust.reconcile.ObservedReader;
-import procrust.runtime.LinuxProcessTable;
-import procrust.state.ApplyLock;
+import procrust.reconcile.Observation;
+import procrust.runtime.Host;
 import procrust.state.StateDirs;
-import procrust.state.StateStore;
 import procrust.validate.CheckResult;
 
 /**
@@ -78,8 +72,9 @@ final class PlanCommand implements Callable<Integer> {
             return 1;
         }
         Config config = checked.config();
-        Instant instant = at == null ? Instant.now() : at.toInstant(config.zone());
-        Plan plan = Planner.plan(config, observed(config, common), instant);
+        Host host = LinuxHost.create();
+        Instant instant = at == null ? host.clock().instant() : at.toInstant(config.zone());
+        Plan plan = Planner.plan(config, observed(config, common, host), instant);
         List<Upcoming.Event> upcoming = Upcoming.of(config, instant);
         if (output.equals("json")) {
             PlanJson.write(plan, upcoming, config.zone(), out);
@@ -96,15 +91,8 @@ final class PlanCommand implements Callable<Integer> {
      * /proc as apply would; nothing when that directory does not exist (nothing was ever applied).
      * Live instances count as unsupervised (plan shows {@code adopt}) unless an apply runs.
      */
-    static Observed observed(Config config, CommonOptions common) throws IOException {
+    static Observed observed(Config config, CommonOptions common, Host host) throws IOException {
         Path dir = StateDirs.forUid(StateDirs.base(common.stateDirOption()), config.uid());
-        if (!Files.isDirectory(dir)) {
-            return Observed.EMPTY;
-        }
-        Instant now = Instant.now();
-        StateStore.Loaded loaded = new StateStore(dir, config.uid(), Clock.systemUTC()).load(false);
-        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), config, new LinuxProcessTable(), now);
-        Set<Key> unsupervised = ApplyLock.holder(dir).isPresent() ? Set.of() : ObservedReader.liveKeys(v.state());
-        return ObservedReader.toObserved(v.state(), unsupervised);
+        return Observation.read(dir, config, host.table(), host.clock(), false).observed();
     }
 }

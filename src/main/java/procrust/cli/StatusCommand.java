@@ -2,22 +2,17 @@ package procrust.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import procrust.plan.Planner;
-import procrust.reconcile.ObservedReader;
+import procrust.reconcile.Observation;
 import procrust.reconcile.StatusBuilder;
 import procrust.reconcile.StatusReport;
-import procrust.runtime.LinuxProcessTable;
-import procrust.state.ApplyLock;
+import procrust.runtime.Host;
 import procrust.state.StateDirs;
-import procrust.state.StateStore;
 import procrust.validate.CheckResult;
 import procrust.validate.ConfigChecker;
 
@@ -51,17 +46,12 @@ final class StatusCommand implements Callable<Integer> {
             // the recorded processes, then the diagnostics (SPEC §6): what apply keeps running matters most now
             return BrokenFileStatus.show(c, r, "json".equals(output), spec.commandLine().getOut(), err);
         }
-        Clock clock = Clock.systemDefaultZone();
-        Instant now = clock.instant();
-        Path uidDir = StateDirs.forUid(StateDirs.base(c.stateDirOption()), r.config().uid());
-        StateStore.Loaded loaded = new StateStore(uidDir, r.config().uid(), clock).load(false);
-        OptionalLong holder = ApplyLock.holder(uidDir);
-        LinuxProcessTable table = new LinuxProcessTable();
-        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), r.config(), table, now);
+        Host host = LinuxHost.create();
         Path base = StateDirs.base(c.stateDirOption());
-        StatusContext ctx = StatusContext.of(true, r.diagnostics(), r.config().uid(), v.state(), base, table);
-        StatusReport report = StatusBuilder.build(r.config(), v.state(), holder.isPresent() ? holder.getAsLong() : null,
-                loaded.problem(), Planner::plan, now);
+        Path uidDir = StateDirs.forUid(base, r.config().uid());
+        Observation seen = Observation.read(uidDir, r.config(), host.table(), host.clock(), false);
+        StatusReport report = seen.status(r.config(), Planner::plan);
+        StatusContext ctx = StatusContext.of(true, r.diagnostics(), r.config().uid(), seen.state(), base, host.table());
         if (group != null) {
             java.util.Set<String> ids = new java.util.LinkedHashSet<>();
             r.config().processes().stream().filter(p -> group.equals(p.group())).forEach(p -> ids.add(p.id()));

@@ -1,7 +1,6 @@
 package procrust.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -9,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import procrust.runtime.LinuxProcessTable;
+import procrust.runtime.Host;
 import procrust.state.StateDirs;
 import procrust.tui.Palette;
 import procrust.tui.SnapshotSource;
@@ -46,10 +45,11 @@ final class TuiCommand implements Callable<Integer> {
             return 2;
         }
         CheckResult r = ConfigChecker.check(c.configFile());
+        Host host = LinuxHost.create();
         SnapshotSource source;
         if (r.valid()) {
             source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
-                    c.logDirOption(), ConfigChecker::check, new LinuxProcessTable(), Clock.systemDefaultZone());
+                    c.logDirOption(), ConfigChecker::check, host.table(), host.clock());
         } else {
             // a broken file: the recorded processes under a banner (SPEC §6), until the file is fixed
             java.util.Optional<UidSources.Found> found = UidSources.find(c.configFile(), StateDirs.base(c.stateDirOption()));
@@ -64,10 +64,9 @@ final class TuiCommand implements Callable<Integer> {
             source = SnapshotSource.ofBrokenFile(c.configFile(), found.get().uid(), c.configFile() + " is invalid ("
                     + errors + " error" + (errors == 1 ? "" : "s") + ", procrust check): showing the processes as "
                     + "recorded in the state", StateDirs.base(c.stateDirOption()), c.logDirOption(),
-                    ConfigChecker::check, new LinuxProcessTable(), Clock.systemDefaultZone());
+                    ConfigChecker::check, host.table(), host.clock());
         }
-        TuiApp app = new TuiApp(source, new TuiHolds(c), new Palette(c.color()),
-                Clock.systemDefaultZone());
+        TuiApp app = new TuiApp(source, new TuiHolds(c, host), new Palette(c.color()), host.clock());
         try (Terminal t = TerminalBuilder.builder().system(true).provider("exec").dumb(false).build()) {
             return app.run(t);
         }

@@ -2,13 +2,13 @@ package procrust.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import procrust.reconcile.Holds;
 import procrust.reconcile.LineEventLog;
+import procrust.runtime.Host;
 import procrust.tui.HoldActions;
 
 /**
@@ -20,14 +20,16 @@ import procrust.tui.HoldActions;
 final class TuiHolds implements HoldActions {
 
     private final CommonOptions common;
+    private final Host host;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "procrust-tui-hold");
         t.setDaemon(true);
         return t;
     });
 
-    TuiHolds(CommonOptions common) {
+    TuiHolds(CommonOptions common, Host host) {
         this.common = common;
+        this.host = host;
     }
 
     @Override
@@ -49,8 +51,8 @@ final class TuiHolds implements HoldActions {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            int status = HoldCommand.perform(op, common, List.of(id), false, null, o, e,
-                    new LineEventLog(e, Clock.systemDefaultZone(), false));
+            int status = HoldCommand.perform(op, common, List.of(id), false, null, o, e, host,
+                    new LineEventLog(e, host.clock(), false));
             o.flush();
             e.flush();
             return new Outcome(status == 0, lastLine(status == 0 ? out.toString() : err.toString(), op, id));

@@ -1,6 +1,7 @@
 package procrust.config;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,5 +46,31 @@ public record Config(Path file, String uid, String fileFormat, ZoneId zone, bool
             }
         }
         return out;
+    }
+
+    /** The version of {@code id} active at {@code at} (see {@link #activeAmong}), or null. */
+    public ProcessSpec activeVersion(String id, Instant at) {
+        return activeAmong(versionsOf(id), zone, at);
+    }
+
+    /**
+     * SPEC §3 "Version": among the entries of one id (in file order), the one active at {@code at}: the
+     * non-fake entry with the greatest {@code apply_on} not after it; of entries whose {@code apply_on}
+     * is the same instant, the later in the file. Null when none is active yet.
+     */
+    public static ProcessSpec activeAmong(List<ProcessSpec> versions, ZoneId zone, Instant at) {
+        ProcessSpec best = null;
+        Instant bestAt = null;
+        for (ProcessSpec p : versions) {
+            if (p.isFake()) {
+                continue;
+            }
+            Instant when = p.applyInstant(zone);
+            if (!when.isAfter(at) && (best == null || !when.isBefore(bestAt))) {
+                best = p;
+                bestAt = when;
+            }
+        }
+        return best;
     }
 }

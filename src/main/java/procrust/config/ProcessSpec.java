@@ -74,7 +74,7 @@ public record ProcessSpec(
      * The fields that shape a started instance but are not its identity, in a canonical text form.
      * Recorded at start; a difference later means "changed since start: takes effect at next start".
      */
-    public Map<String, String> fingerprint() {
+    public Fingerprint fingerprint() {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("command", command);
         f.put("working_dir", Objects.toString(workingDir, ""));
@@ -83,6 +83,6 @@ public record ProcessSpec(
         f.put("stop_timeout", stopTimeout.toString());
         f.put("restart", restart.toString());
         f.put("depends_on", dependsOn.toString());
-        return f;
+        return new Fingerprint(f, dependsOn, stopTimeout);
     }
 }

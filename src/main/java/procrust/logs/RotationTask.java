@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -193,25 +194,19 @@ public final class RotationTask implements Runnable {
 
     /**
      * The log file of each id of {@code config} in {@code logDir}, with its policy: that of the
-     * version active at {@code at} (the non-fake entry with the latest {@code apply_on} not after it),
-     * else of its latest non-fake entry, else the file-wide default. One log file serves every
+     * version active at {@code at} ({@link Config#activeAmong}), else of its latest non-fake entry, else the file-wide default. One log file serves every
      * version of an id.
      */
     public static Map<Path, LogPolicy> policies(Config config, Path logDir, Instant at) {
         Map<Path, LogPolicy> out = new LinkedHashMap<>();
         for (String id : config.ids()) {
-            ProcessSpec best = null;
+            List<ProcessSpec> versions = config.versionsOf(id);
+            ProcessSpec best = Config.activeAmong(versions, config.zone(), at);
             ProcessSpec latest = null;
-            for (ProcessSpec p : config.versionsOf(id)) {
-                if (p.isFake()) {
-                    continue;
-                }
-                Instant when = p.applyInstant(config.zone());
-                if (latest == null || when.isAfter(latest.applyInstant(config.zone()))) {
+            for (ProcessSpec p : versions) {
+                if (!p.isFake() && (latest == null
+                        || p.applyInstant(config.zone()).isAfter(latest.applyInstant(config.zone())))) {
                     latest = p;
-                }
-                if (!when.isAfter(at) && (best == null || when.isAfter(best.applyInstant(config.zone())))) {
-                    best = p;
                 }
             }
             ProcessSpec chosen = best != null ? best : latest;

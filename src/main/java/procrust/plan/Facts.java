@@ -31,15 +31,14 @@ final class Facts {
                 continue;
             }
             Instant when = instants.computeIfAbsent(p.applyOn(), a -> a.toInstant(zone));
-            if (!when.isAfter(at)) {
-                if (proc.active == null || !when.isBefore(proc.activeAt)) {
-                    proc.active = p;
-                    proc.activeAt = when;
-                }
-            } else if (proc.next == null || when.isBefore(proc.nextAt)) {
+            if (when.isAfter(at) && (proc.next == null || when.isBefore(proc.nextAt))) {
                 proc.next = p;
                 proc.nextAt = when;
             }
+        }
+        for (Proc proc : procs) {
+            proc.active = Config.activeAmong(proc.versions, zone, at);
+            proc.activeAt = proc.active == null ? null : proc.active.applyInstant(zone);
         }
         this.instances = obs.instances();
         for (ObservedInstance o : instances) {

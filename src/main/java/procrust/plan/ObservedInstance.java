@@ -1,7 +1,7 @@
 package procrust.plan;
 
 import java.time.Instant;
-import java.util.Map;
+import procrust.config.Fingerprint;
 
 /**
  * What is known of one instance (id, version) now: from the state file, checked against /proc.
@@ -22,16 +22,15 @@ import java.util.Map;
  */
 public record ObservedInstance(String id, String version, InstanceState state, Long pid, Instant since,
                                int restarts, int consecutiveFailures, Instant backoffUntil,
-                               Instant completedWindow, Map<String, String> fingerprint,
+                               Instant completedWindow, Fingerprint fingerprint,
                                boolean needsAdoption, String note) {
 
     public ObservedInstance {
-        fingerprint = fingerprint == null ? Map.of() : Map.copyOf(fingerprint);
+        fingerprint = fingerprint == null ? Fingerprint.NONE : fingerprint;
     }
 
     /** True when a live process belongs to this instance. */
     public boolean alive() {
-        return pid != null && (state == InstanceState.RUNNING || state == InstanceState.PENDING_HEALTH_CHECK
-                || state == InstanceState.STOPPING || state == InstanceState.SCHEDULED_STOP);
+        return pid != null && state != null && state.isLive();
     }
 }

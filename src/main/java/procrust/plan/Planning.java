@@ -86,18 +86,17 @@ final class Planning {
         }
         Action wait;
         if (p.held) {
-            wait = new Action(ActionKind.WAIT, p.id, spec == null ? null : spec.version(), null,
-                    reasons.held(p.id), null, null);
+            wait = Action.waiting(p.id, spec == null ? null : spec.version(), reasons.held(p.id));
         } else if (spec == null) {
             if (!p.inFile()) {
                 return;
             }
             wait = p.next != null
-                    ? new Action(ActionKind.WAIT, p.id, null, null, reasons.notActiveUntil(p.nextAt), p.nextAt, null)
-                    : new Action(ActionKind.WAIT, p.id, null, null, "every version is fake: nothing to run", null, null);
+                    ? Action.waitingUntil(p.id, null, reasons.notActiveUntil(p.nextAt), p.nextAt)
+                    : Action.waiting(p.id, null, "every version is fake: nothing to run");
         } else {
             Instant opens = nextOpening(spec);
-            wait = new Action(ActionKind.WAIT, p.id, spec.version(), null, reasons.outsideWindow(spec, opens), opens, null);
+            wait = Action.waitingUntil(p.id, spec.version(), reasons.outsideWindow(spec, opens), opens);
         }
         p.primary = wait;
         if (p.stops.isEmpty()) {
@@ -109,8 +108,8 @@ final class Planning {
     private Action keepOrAdopt(Proc p, ProcessSpec spec, ObservedInstance live) {
         List<String> changed = changedFields(spec, live);
         String reason = reasons.live(live) + reasons.changed(changed);
-        ActionKind kind = live.needsAdoption() ? ActionKind.ADOPT : ActionKind.KEEP;
-        Action a = new Action(kind, p.id, spec.version(), null, reason, null, changed);
+        Action a = live.needsAdoption() ? Action.adopt(p.id, spec.version(), reason, changed)
+                : Action.keep(p.id, spec.version(), reason, changed);
         p.others.add(a);
         return a;
     }
@@ -139,23 +138,20 @@ final class Planning {
         }
         if (!blocking.isEmpty()) {
             String why = reasons.waitingFor(blocking);
-            Action wait = new Action(ActionKind.WAIT, p.id, spec.version(), null, why, null, null);
+            Action wait = Action.waiting(p.id, spec.version(), why);
             settle(p, old, wait, reasons.replacedBy(spec, p.activeAt, why));
             return;
         }
         if (pending != null) {
             // the old version, if any, keeps running until this replace can be done
-            Action wait = new Action(ActionKind.WAIT, p.id, spec.version(), null, reasons.oneAtATime(pending, old),
-                    null, null);
+            Action wait = Action.waiting(p.id, spec.version(), reasons.oneAtATime(pending, old));
             p.primary = wait;
             p.others.add(wait);
             return;
         }
         Action a = old == null
-                ? new Action(ActionKind.START, p.id, spec.version(), null,
-                        reasons.start(spec, rec, windowOf(spec).orElse(null), after), null, null)
-                : new Action(ActionKind.REPLACE, p.id, spec.version(), old.version(),
-                        reasons.replace(spec, p.activeAt, old, after), null, null);
+                ? Action.start(p.id, spec.version(), reasons.start(spec, rec, windowOf(spec).orElse(null), after))
+                : Action.replace(p.id, spec.version(), old.version(), reasons.replace(spec, p.activeAt, old, after));
         p.primary = a;
         p.started = true;
         starts.add(a);
@@ -170,27 +166,24 @@ final class Planning {
         switch (rec.state()) {
             case FAILED:
                 if (rec.fingerprint().equals(spec.fingerprint())) {
-                    return new Action(ActionKind.WAIT, id, spec.version(), null, reasons.failed(rec), null, null);
+                    return Action.waiting(id, spec.version(), reasons.failed(rec));
                 }
                 return null;
             case BACKOFF:
                 if (rec.backoffUntil() != null && rec.backoffUntil().isAfter(at)) {
-                    return new Action(ActionKind.WAIT, id, spec.version(), null, reasons.backoff(rec),
-                            rec.backoffUntil(), null);
+                    return Action.waitingUntil(id, spec.version(), reasons.backoff(rec), rec.backoffUntil());
                 }
                 return null;
             case COMPLETED:
                 Instant opening = windowOf(spec).map(Windows.Window::opens).orElse(null);
                 if (spec.schedule().isAlways() || (opening != null && opening.equals(rec.completedWindow()))) {
-                    return new Action(ActionKind.KEEP, id, spec.version(), null,
-                            reasons.completed(spec, rec, nextOpening(spec)), null, null);
+                    return Action.keep(id, spec.version(), reasons.completed(spec, rec, nextOpening(spec)));
                 }
                 return null;
             case STOPPED:
                 Instant open = windowOf(spec).map(Windows.Window::opens).orElse(null);
                 if (rec.since() != null && open != null && !rec.since().isBefore(open)) {
-                    return new Action(ActionKind.KEEP, id, spec.version(), null,
-                            reasons.stopped(spec, rec, nextOpening(spec)), null, null);
+                    return Action.keep(id, spec.version(), reasons.stopped(spec, rec, nextOpening(spec)));
                 }
                 return null;
             default:
@@ -259,22 +252,13 @@ final class Planning {
             if (e != null) {
                 deps.addAll(e.dependsOn());
             } else if (o != null) {
-                deps.addAll(recordedDependsOn(o));
+                deps.addAll(o.fingerprint().dependsOn());
             }
         }
         if (deps.isEmpty() && p.active != null) {
             deps.addAll(p.active.dependsOn());
         }
         return procs(deps);
-    }
-
-    /** The ids of {@code depends_on} in a recorded fingerprint ({@code List.toString()}: ids hold no comma). */
-    private static List<String> recordedDependsOn(ObservedInstance o) {
-        String text = o.fingerprint().getOrDefault("depends_on", "[]");
-        if (text.length() < 3 || !text.startsWith("[") || !text.endsWith("]")) {
-            return List.of();
-        }
-        return List.of(text.substring(1, text.length() - 1).split(", "));
     }
 
     private List<Proc> procs(Iterable<String> ids) {
@@ -289,7 +273,7 @@ final class Planning {
     }
 
     private void stop(Proc p, ObservedInstance live, String reason) {
-        p.stops.add(new Action(ActionKind.STOP, p.id, live.version(), null, reason, null, null));
+        p.stops.add(Action.stop(p.id, live.version(), reason));
     }
 
     private List<Action> assemble() {
@@ -333,11 +317,11 @@ final class Planning {
     }
 
     private static List<String> changedFields(ProcessSpec spec, ObservedInstance live) {
-        Map<String, String> was = live.fingerprint();
+        Map<String, String> was = live.fingerprint().fields();
         if (was.isEmpty()) {
             return List.of();
         }
-        Map<String, String> now = spec.fingerprint();
+        Map<String, String> now = spec.fingerprint().fields();
         List<String> changed = new ArrayList<>(0);
         for (Map.Entry<String, String> e : now.entrySet()) {
             if (!e.getValue().equals(was.get(e.getKey()))) {

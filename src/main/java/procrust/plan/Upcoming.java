@@ -38,18 +38,12 @@ public final class Upcoming {
         ZoneId zone = config.zone();
         List<Event> out = new ArrayList<>();
         for (String id : config.ids()) {
-            ProcessSpec active = null;
+            List<ProcessSpec> versions = config.versionsOf(id);
+            ProcessSpec active = Config.activeAmong(versions, zone, now);
             ProcessSpec next = null;
-            for (ProcessSpec p : config.versionsOf(id)) {
-                if (p.isFake()) {
-                    continue;
-                }
+            for (ProcessSpec p : versions) {
                 Instant when = p.applyInstant(zone);
-                if (!when.isAfter(now)) {
-                    if (active == null || !when.isBefore(active.applyInstant(zone))) {
-                        active = p;
-                    }
-                } else if (next == null || !when.isAfter(next.applyInstant(zone))) {
+                if (!p.isFake() && when.isAfter(now) && (next == null || !when.isAfter(next.applyInstant(zone)))) {
                     next = p;
                 }
             }

@@ -16,13 +16,11 @@ import procrust.plan.Action;
 import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
 import procrust.plan.ActionKind;
-import procrust.runtime.KillSignaller;
-import procrust.runtime.LinuxLauncher;
-import procrust.runtime.LinuxProcessTable;
+import procrust.runtime.Host;
 import procrust.runtime.Ticker;
 import procrust.state.ApplyLock;
-import procrust.state.InstanceRecord;
 import procrust.state.HostLock;
+import procrust.state.InstanceRecord;
 import procrust.state.Requests;
 import procrust.state.StateDirs;
 import procrust.state.StateFile;
@@ -46,9 +44,7 @@ public final class ApplySession {
     private final PlanFunction planner;
     private final WindowOpening windows;
     private final PrintWriter err;
-    private final Clock clock = Clock.systemDefaultZone();
-    /** The monotonic clock, as instants on a timeline of its own (for lengths of time only). */
-    private static final Instant STEADY_ORIGIN = Instant.EPOCH;
+    private final Host host;
     private final Waker waker = new Waker();
     private volatile boolean stopRequested;
     /** The file in force, for the log-rotation thread. */
@@ -58,8 +54,9 @@ public final class ApplySession {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public ApplySession(Settings settings, ConfigLoader loader, PlanFunction planner, WindowOpening windows,
-                        PrintWriter err) {
+                        Host host, PrintWriter err) {
         this.settings = settings;
+        this.host = host;
         this.loader = loader;
         this.planner = planner;
         this.windows = windows;
@@ -70,12 +67,12 @@ public final class ApplySession {
     public int run(Config first) throws IOException, InterruptedException {
         Path uidDir = StateDirs.forUid(settings.stateBase(), first.uid());
         Path logDir = StateDirs.logs(uidDir, settings.logDirOption());
-        HostLock.Attempt host = HostLock.tryAcquire(new HostLock.Info(ProcessHandle.current().pid(), first.uid(),
+        HostLock.Attempt hostLock = HostLock.tryAcquire(new HostLock.Info(ProcessHandle.current().pid(), first.uid(),
                 settings.stateBase(), settings.configFile(), logDir));
-        if (!host.acquired()) {
-            return refuse(first.uid(), host.holder().pid(), host.holder().stateDir());
+        if (!hostLock.acquired()) {
+            return refuse(first.uid(), hostLock.holder().pid(), hostLock.holder().stateDir());
         }
-        try (HostLock hostLock = host.lock()) {
+        try (HostLock held = hostLock.lock()) {
             ApplyLock.Attempt attempt = ApplyLock.tryAcquire(uidDir);
             if (!attempt.acquired()) {
                 return refuse(first.uid(), attempt.holderPid(), settings.stateBase());
@@ -99,62 +96,14 @@ public final class ApplySession {
     }
 
     private int runLocked(Config first, Path uidDir, Path logDir) throws IOException, InterruptedException {
-        LineEventLog log = new LineEventLog(err, clock, settings.verbose());
-        LinuxProcessTable table = new LinuxProcessTable();
-        StateStore store = new StateStore(uidDir, first.uid(), clock);
-        StateStore.createDir(logDir);
-        if (first.logs().group() != null) {
-            String problem = LogAccess.folderProblem(logDir, first.logs().group());
-            if (problem != null) {
-                log.warn("log-group", null, problem);
-            }
-        }
-        StateStore.Loaded loaded = store.load(true);
-        if (loaded.problem() != null) {
-            log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
-        }
-        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), first, table, clock.instant());
-        for (String g : v.gone()) {
-            log.info("gone", null, g);
-        }
-        KillSignaller signaller = new KillSignaller();
-        OrphanProbes.end(table, signaller, first.uid(), log);
-        // the log folder in use is recorded, for procrust logs run without --log-dir
-        StateFile known = recover(v.state(), first, table, signaller, log).withLogDir(logDir.toString());
-        Effects fx = new Effects(new LinuxLauncher(table), signaller, table, clock, planner, windows,
-                store, new LogMarks(log, logDir, clock), logDir);
-        Reconciler rec = new Reconciler(fx, first, known, waker::wake);
-        if (!v.gone().isEmpty() || loaded.problem() != null || known != v.state()) {
-            rec.setState(known);
-            rec.persist(); // what was found is on disk before anything is planned
-        }
+        LineEventLog log = new LineEventLog(err, host.clock(), settings.verbose());
+        Reconciler rec = open(first, uidDir, logDir, log);
         log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
-                + settings.configFile() + ", " + first.processes().size() + " entries, state " + store.file()
-                + (settings.once() ? ", --once" : ""));
-        Thread hook = new Thread(() -> {
-            if (finished.getCount() == 0) {
-                return; // apply already ended: the JVM exits with apply's own status
-            }
-            stopRequested = true;
-            waker.wake();
-            try {
-                finished.await(900, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            // SIGTERM/SIGINT asked for a clean stop: exit 0, not the JVM's 128+signal, which systemd
-            // (and any supervisor) takes for a failure of the unit
-            Runtime.getRuntime().halt(0);
-        }, "procrust-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+                + settings.configFile() + ", " + first.processes().size() + " entries, state "
+                + uidDir.resolve(StateStore.FILE_NAME) + (settings.once() ? ", --once" : ""));
+        Runtime.getRuntime().addShutdownHook(shutdownHook());
         currentConfig = first;
-        ScheduledExecutorService rotation = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "procrust-log-rotation");
-            t.setDaemon(true);
-            return t;
-        });
-        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, clock::instant),
-                msg -> log.warn("log-rotation", null, msg)).scheduleOn(rotation, RotationTask.DEFAULT_INTERVAL);
+        ScheduledExecutorService rotation = startLogRotation(logDir, log);
         Path requestsDir = uidDir.resolve(Requests.DIR_NAME);
         StateStore.ensureDir(requestsDir);
         FileWatcher watcher = settings.once() ? null : new FileWatcher(settings.configFile(), requestsDir, waker::wake);
@@ -163,36 +112,8 @@ public final class ApplySession {
         if (noHup != null) {
             log.warn("sighup", null, "SIGHUP cannot be caught (" + noHup + "): it would end apply; reload by editing the file");
         }
-        HeapTrim trim = HeapTrim.system();
-        trim.worked(steady()); // the start-up itself is the first burst
         try {
-            takeRequests(rec, uidDir, log);
-            while (!stopRequested) {
-                boolean hangup = hup.take();
-                if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
-                    reload(rec, log, hangup);
-                }
-                if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
-                    takeRequests(rec, uidDir, log);
-                }
-                Instant now = clock.instant();
-                Instant next = rec.step();
-                if (settings.once() && rec.settled()) {
-                    break;
-                }
-                if (!next.isAfter(now)) {
-                    trim.worked(steady());
-                } else {
-                    Instant trimAt = trim.idle(steady());
-                    if (trimAt != null) {
-                        trimAt = clock.instant().plus(java.time.Duration.between(steady(), trimAt));
-                        if (trimAt.isBefore(next)) {
-                            next = trimAt;
-                        }
-                    }
-                }
-                waker.awaitUntil(next, clock);
-            }
+            loop(rec, watcher, hup, uidDir, log);
         } finally {
             rotation.shutdownNow();
             rec.shutdown();
@@ -207,9 +128,38 @@ public final class ApplySession {
         return finishOnce(rec, log);
     }
 
-    /** Now on the monotonic timeline: only differences mean anything. */
-    private static Instant steady() {
-        return STEADY_ORIGIN.plusNanos(System.nanoTime());
+    /**
+     * The reconciler on the state as found: each record that claims a live process verified against
+     * /proc, those found gone (and a corrupt file set aside) logged and written at once; children
+     * left by an earlier apply's health checks ended.
+     */
+    private Reconciler open(Config first, Path uidDir, Path logDir, LineEventLog log) throws IOException {
+        Clock clock = host.clock();
+        StateStore store = new StateStore(uidDir, first.uid(), clock);
+        StateStore.createDir(logDir);
+        if (first.logs().group() != null) {
+            String problem = LogAccess.folderProblem(logDir, first.logs().group());
+            if (problem != null) {
+                log.warn("log-group", null, problem);
+            }
+        }
+        Observation seen = Observation.read(uidDir, first, host.table(), clock, true);
+        if (seen.problem() != null) {
+            log.log(EventLog.Level.ERROR, "state-corrupt", null, seen.problem());
+        }
+        for (String g : seen.gone()) {
+            log.info("gone", null, g);
+        }
+        OrphanProbes.end(host.table(), host.signaller(), first.uid(), log);
+        // the log folder in use is recorded, for procrust logs run without --log-dir
+        StateFile known = recover(seen.state(), first, log).withLogDir(logDir.toString());
+        Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, planner, windows,
+                store, new LogMarks(log, logDir, clock), logDir);
+        Reconciler rec = new Reconciler(fx, first, known, waker::wake);
+        if (!seen.gone().isEmpty() || seen.problem() != null || known != seen.state()) {
+            rec.replaceState(known); // what was found is on disk before anything is planned
+        }
+        return rec;
     }
 
     /**
@@ -217,20 +167,97 @@ public final class ApplySession {
      * ({@link EnvironRecovery}): leaders are recorded (the plan adopts or stops them), second copies and
      * leaderless remnants are stopped now. Returns the state to start from.
      */
-    private StateFile recover(StateFile verified, Config config, LinuxProcessTable table, KillSignaller signaller,
-                              LineEventLog log) throws InterruptedException {
-        EnvironRecovery.Found found = EnvironRecovery.sort(verified, config, table.groupsOfUid(config.uid()), table,
-                windows, clock.instant());
+    private StateFile recover(StateFile verified, Config config, LineEventLog log) throws IOException {
+        EnvironRecovery.Found found = EnvironRecovery.sort(verified, config, host.table().groupsOfUid(config.uid()),
+                host.table(), windows, host.clock().instant());
         for (String why : found.leftAlone()) {
             log.warn("not-ours", null, why);
         }
-        EnvironRecovery.stop(found.strays(), config, table, signaller, Ticker.of(clock), log);
+        try {
+            EnvironRecovery.stop(found.strays(), config, host.table(), host.signaller(), Ticker.of(host.clock()), log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while stopping stray process groups");
+        }
         for (Key k : found.recorded()) {
             InstanceRecord r = found.state().find(k.id(), k.version()).orElseThrow();
             log.warn("found", k, "pid " + r.pid() + " carries this uid but the state did not name it (lost, damaged, "
                     + "or another state dir): recorded with its start time and boot id; the plan adopts or stops it");
         }
         return found.state();
+    }
+
+    /** On SIGTERM/SIGINT: asks the loop to stop, waits for it up to 900 ms, then exits 0. */
+    private Thread shutdownHook() {
+        return new Thread(() -> {
+            if (finished.getCount() == 0) {
+                return; // apply already ended: the JVM exits with apply's own status
+            }
+            stopRequested = true;
+            waker.wake();
+            try {
+                finished.await(900, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // SIGTERM/SIGINT asked for a clean stop: exit 0, not the JVM's 128+signal, which systemd
+            // (and any supervisor) takes for a failure of the unit
+            Runtime.getRuntime().halt(0);
+        }, "procrust-shutdown");
+    }
+
+    private ScheduledExecutorService startLogRotation(Path logDir, LineEventLog log) {
+        ScheduledExecutorService rotation = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "procrust-log-rotation");
+            t.setDaemon(true);
+            return t;
+        });
+        new RotationTask(RotationTask.cachedPolicies(() -> currentConfig, logDir, host.clock()::instant),
+                msg -> log.warn("log-rotation", null, msg)).scheduleOn(rotation, RotationTask.DEFAULT_INTERVAL);
+        return rotation;
+    }
+
+    /**
+     * Steps the reconciler until a signal (or, with --once, until it is settled), sleeping between
+     * steps; re-reads the file when it changed or on SIGHUP, takes requests when they arrive.
+     */
+    private void loop(Reconciler rec, FileWatcher watcher, Hangup hup, Path uidDir, LineEventLog log)
+            throws IOException, InterruptedException {
+        Clock clock = host.clock();
+        HeapTrim trim = HeapTrim.system();
+        trim.worked(steady()); // the start-up itself is the first burst
+        takeRequests(rec, uidDir, log);
+        while (!stopRequested) {
+            boolean hangup = hup.take();
+            if (hangup || (watcher != null && watcher.configChanged.getAndSet(false))) {
+                reload(rec, log, hangup);
+            }
+            if (watcher != null && watcher.requestsArrived.getAndSet(false)) {
+                takeRequests(rec, uidDir, log);
+            }
+            Instant now = clock.instant();
+            Instant next = rec.step();
+            if (settings.once() && rec.settled()) {
+                break;
+            }
+            if (!next.isAfter(now)) {
+                trim.worked(steady());
+            } else {
+                Instant trimAt = trim.idle(steady());
+                if (trimAt != null) { // measured on the monotonic clock, slept until on the wall clock
+                    trimAt = clock.instant().plus(java.time.Duration.between(steady(), trimAt));
+                    if (trimAt.isBefore(next)) {
+                        next = trimAt;
+                    }
+                }
+            }
+            waker.awaitUntil(next, clock);
+        }
+    }
+
+    /** Now on the monotonic clock, as an instant on a timeline of its own: only differences mean anything. */
+    private static Instant steady() {
+        return Instant.EPOCH.plusNanos(System.nanoTime());
     }
 
     private int finishOnce(Reconciler rec, LineEventLog log) {
@@ -264,7 +291,6 @@ public final class ApplySession {
             for (Diagnostic d : r.diagnostics()) {
                 log.warn("file-rejected", null, d.toLine()); // one per line, as procrust check prints them
             }
-            rejected = true;
             return;
         }
         Config c = r.config();
@@ -296,8 +322,7 @@ public final class ApplySession {
             try {
                 Requests.Request q = Requests.read(p);
                 StateFile s = Requests.applyTo(rec.state(), q);
-                rec.setState(s);
-                rec.persist();
+                rec.replaceState(s);
                 log.info("request", null, q.op() + " " + String.join(", ", q.ids()) + " (from " + p.getFileName() + ")");
             } catch (IOException | RuntimeException e) {
                 log.warn("request-rejected", null, p.getFileName() + ": " + e.getMessage());

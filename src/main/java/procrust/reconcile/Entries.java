@@ -22,15 +22,7 @@ final class Entries {
 
     /** True when (id, version) is the version of its id active at {@code at}. */
     static boolean isActive(Config config, Key key, Instant at) {
-        ProcessSpec best = null;
-        for (ProcessSpec p : config.processes()) {
-            if (!p.id().equals(key.id()) || p.isFake() || p.applyInstant(config.zone()).isAfter(at)) {
-                continue;
-            }
-            if (best == null || !p.applyInstant(config.zone()).isBefore(best.applyInstant(config.zone()))) {
-                best = p;
-            }
-        }
-        return best != null && best.version().equals(key.version());
+        ProcessSpec active = config.activeVersion(key.id(), at);
+        return active != null && active.version().equals(key.version());
     }
 }

@@ -3,6 +3,7 @@ package procrust.reconcile;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import procrust.config.Config;
 import procrust.config.HealthCheck;
 import procrust.config.ProcessSpec;
 import procrust.plan.InstanceState;
@@ -20,58 +21,62 @@ import procrust.state.InstanceRecord;
 final class HealthOp {
 
     final Key key;
-    final HealthCheck check;
-    Instant deadline;
-    Instant nextAttempt;
-    Spawned probe;
-    int attempts;
+    private final HealthCheck check;
+    private Instant deadline;
+    private final Runnable wake;
+    private Instant nextAttempt;
+    private Spawned probe;
+    private int attempts;
 
-    HealthOp(Key key, HealthCheck check, Instant startedAt, Instant now) {
+    /** @param wake called when an attempt ends (the loop looks at it at once) */
+    HealthOp(Key key, HealthCheck check, Instant startedAt, Instant now, Runnable wake) {
         this.key = key;
         this.check = check;
         this.deadline = startedAt.plus(check.timeout());
         this.nextAttempt = now;
+        this.wake = wake;
     }
 
-    /** Moves the check on; returns true when it is over (RUNNING, or a failed start begun). */
-    boolean progress(Reconciler r, ProcessSpec spec, Instant now) {
-        InstanceRecord rec = r.state().find(key.id(), key.version()).orElse(null);
+    /**
+     * Moves the check of {@code rec} (its record now, or null) on. The outcome is
+     * {@link Outcome#over() over} when the check is: RUNNING, a failed start, or nothing left to check.
+     */
+    Outcome progress(InstanceRecord rec, ProcessSpec spec, Config config, Effects fx, Instant now) {
         if (rec == null || rec.state() != InstanceState.PENDING_HEALTH_CHECK) {
-            killProbe(r, Signal.KILL);
-            return true;
+            killProbe(fx, Signal.KILL);
+            return Outcome.none(key).done();
         }
+        Outcome out = Outcome.none(key);
         if (probe != null && probe.exit().isDone()) {
             int code = probe.exit().getNow(-1);
-            killProbe(r, Signal.TERM);
+            killProbe(fx, Signal.TERM);
             if (code == 0) {
-                r.setState(r.state().put(rec.toBuilder().state(InstanceState.RUNNING, now).runningSince(now)
-                        .note(null).build()));
-                r.fx().log().info("healthy", key, "health check passed (attempt " + attempts + ", "
-                        + Duration.between(rec.startedAt(), now).toMillis() + " ms after start): RUNNING");
-                return true;
+                return Outcome.put(key, rec.toBuilder().state(InstanceState.RUNNING, now).runningSince(now)
+                        .note(null).build()).done().log(EventLog.Level.INFO, "healthy", "health check passed (attempt "
+                        + attempts + ", " + Duration.between(rec.startedAt(), now).toMillis() + " ms after start): RUNNING");
             }
-            r.fx().log().debug("health-check", key, "attempt " + attempts + " " + ExitRules.describe(code));
+            out = out.log(EventLog.Level.DEBUG, "health-check", "attempt " + attempts + " " + ExitRules.describe(code));
             nextAttempt = now.plus(check.interval());
         }
         if (!now.isBefore(deadline)) {
-            killProbe(r, Signal.KILL);
+            killProbe(fx, Signal.KILL);
             String why = "health check did not pass within " + human(check.timeout()) + " (" + attempts
                     + " attempt" + (attempts == 1 ? "" : "s") + ")";
-            r.failStart(rec, spec, why, now);
-            return true;
+            return out.then(Outcome.ended(key, ExitRules.failedStart(rec, spec, why, now), true).done());
         }
         if (probe == null && !now.isBefore(nextAttempt)) {
             attempts++;
             try {
-                probe = r.fx().launcher().spawn(OrphanProbes.mark(
-                        Starter.spawnRequest(r.config(), r.fx().logDir(), spec, check.command())));
-                probe.exit().thenRun(r::wake);
+                probe = fx.launcher().spawn(OrphanProbes.mark(
+                        StartOp.spawnRequest(config, fx.logDir(), spec, check.command())));
+                probe.exit().thenRun(wake);
             } catch (IOException e) {
-                r.fx().log().warn("health-check", key, "attempt " + attempts + " could not start: " + e.getMessage());
+                out = out.log(EventLog.Level.WARN, "health-check", "attempt " + attempts + " could not start: "
+                        + e.getMessage());
                 nextAttempt = now.plus(check.interval());
             }
         }
-        return false;
+        return out;
     }
 
     Instant nextWake() {
@@ -85,10 +90,10 @@ final class HealthOp {
     }
 
     /** Ends the attempt in flight with its whole group (apply ending, check over). */
-    void killProbe(Reconciler r, Signal sig) {
+    void killProbe(Effects fx, Signal sig) {
         if (probe != null) {
-            if (r.fx().table().groupAlive(probe.pid())) {
-                r.fx().signaller().signalGroup(probe.pid(), sig);
+            if (fx.table().groupAlive(probe.pid())) {
+                fx.signaller().signalGroup(probe.pid(), sig);
             }
             probe = null;
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import procrust.config.Config;
+import procrust.runtime.Host;
 import procrust.state.ApplyLock;
 import procrust.state.HostLock;
 import procrust.state.InstanceRecord;
@@ -65,8 +66,9 @@ public final class Holds {
         }
     }
 
-    /** Where and how: the uid's folder, its log folder, how long to wait, the planner. */
-    public record Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows) {
+    /** Where and how: the uid's folder, its log folder, how long to wait, the planner, the host. */
+    public record Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows,
+                           Host host) {
     }
 
     private static final Duration POLL = Duration.ofMillis(100);
@@ -79,7 +81,7 @@ public final class Holds {
         if (op == Op.START) {
             // an id that is not held, and has no FAILED or STOPPED record to retry, has nothing to release:
             // say so (success: it is in the state asked for), rather than "released"
-            StateFile now = new StateStore(s.uidDir(), config.uid(), Clock.systemUTC()).load(false).state();
+            StateFile now = new StateStore(s.uidDir(), config.uid(), s.host().clock()).load(false).state();
             List<String> lines = new ArrayList<>();
             List<String> rest = new ArrayList<>();
             for (String id : ids) {
@@ -125,7 +127,7 @@ public final class Holds {
 
     private static Outcome release(Config config, List<String> ids, Settings s, EventLog log, Op op)
             throws IOException, InterruptedException {
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = s.host().clock();
         Instant deadline = clock.instant().plus(s.limit());
         long end = System.nanoTime() + s.limit().toNanos(); // the limit is a length of time: monotonic
         Path base = s.uidDir().getParent();

@@ -14,9 +14,7 @@ import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.plan.InstanceState;
 import procrust.plan.Plan;
-import procrust.runtime.KillSignaller;
-import procrust.runtime.LinuxLauncher;
-import procrust.runtime.LinuxProcessTable;
+import procrust.runtime.Host;
 import procrust.state.InstanceRecord;
 import procrust.state.Requests;
 import procrust.state.StateFile;
@@ -36,19 +34,18 @@ final class LocalHold {
 
     static Holds.Outcome run(Holds.Op op, Config config, List<String> ids, Holds.Settings s, EventLog log,
                              Instant deadline) throws IOException, InterruptedException {
-        Clock clock = Clock.systemDefaultZone();
-        LinuxProcessTable table = new LinuxProcessTable();
+        Host host = s.host();
+        Clock clock = host.clock();
         StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
         StateStore.createDir(s.logDir());
-        StateStore.Loaded loaded = store.load(true);
-        if (loaded.problem() != null) {
-            log.log(EventLog.Level.ERROR, "state-corrupt", null, loaded.problem());
+        Observation seen = Observation.read(s.uidDir(), config, host.table(), clock, true);
+        if (seen.problem() != null) {
+            log.log(EventLog.Level.ERROR, "state-corrupt", null, seen.problem());
         }
-        StateFile state = ObservedReader.verify(loaded.state(), config, table, clock.instant()).state();
         // services the state does not name (lost or damaged) are found by their environment, so that a hold
         // stops them and a release does not start a second copy; strays are left for apply to stop
-        state = EnvironRecovery.sort(state, config, table.groupsOfUid(config.uid()), table, s.windows(),
-                clock.instant()).state();
+        StateFile state = EnvironRecovery.sort(seen.state(), config, host.table().groupsOfUid(config.uid()),
+                host.table(), s.windows(), clock.instant()).state();
         for (Path p : Requests.pending(s.uidDir())) {
             try {
                 state = Requests.applyTo(state, Requests.read(p));
@@ -69,11 +66,10 @@ final class LocalHold {
         // the command does not supervise: "adopted" (the reconciler taking a live process in) is a detail here
         EventLog quiet = (level, event, key, message) -> log.log("adopted".equals(event) ? EventLog.Level.DEBUG : level,
                 event, key, message);
-        Effects fx = new Effects(new LinuxLauncher(table), new KillSignaller(), table, clock, narrowed, s.windows(),
+        Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, narrowed, s.windows(),
                 store, new LogMarks(quiet, s.logDir(), clock), s.logDir());
         Reconciler rec = new Reconciler(fx, config, state, waker::wake);
-        rec.setState(state);
-        rec.persist(); // the hold (or release) is recorded before anything is signalled
+        rec.replaceState(state); // the hold (or release) is recorded before anything is signalled
         boolean timedOut = false;
         // the time left is measured on the monotonic clock from here: a step of the wall clock neither
         // cuts the command short nor keeps it waiting

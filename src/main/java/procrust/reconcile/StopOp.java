@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import procrust.plan.InstanceState;
 import procrust.runtime.Signal;
+import procrust.runtime.Signaller;
 import procrust.state.InstanceRecord;
 
 /**
@@ -24,40 +25,50 @@ final class StopOp {
 
     final Key key;
     final long pgid;
-    Instant deadline;
-    Instant killedAt;
-    boolean reportedStuck;
+    private final Duration timeout;
+    private Instant deadline;
+    private Instant killedAt;
+    private boolean reportedStuck;
     /** Looks at the group since the last signal. */
     private int looks;
 
-    StopOp(Key key, long pgid, Instant deadline) {
+    private StopOp(Key key, long pgid, Duration timeout, Instant now) {
         this.key = key;
         this.pgid = pgid;
-        this.deadline = deadline;
+        this.timeout = timeout;
+        this.deadline = now.plus(timeout);
+    }
+
+    /** Sends SIGTERM to the group of {@code pgid}; the stop is then in progress. */
+    static StopOp begin(Key key, long pgid, Duration timeout, Signaller signaller, Instant now) {
+        signaller.signalGroup(pgid, Signal.TERM);
+        return new StopOp(key, pgid, timeout, now);
     }
 
     /**
-     * Moves the stop on. Returns true when the stop finished (the record was updated or removed).
+     * Moves the stop on ({@code rec}: the instance's record now, or null). The outcome is
+     * {@link Outcome#over() over} when no member of the group remains: the record then becomes what
+     * it said to become after the stop, or is forgotten.
      */
-    boolean progress(Reconciler r, Instant now) {
+    Outcome progress(InstanceRecord rec, Effects fx, Instant now) {
         looks++;
-        if (!r.fx().table().groupAlive(pgid)) {
-            finish(r, now);
-            return true;
+        if (!fx.table().groupAlive(pgid)) {
+            return finish(rec, now).done();
         }
         if (killedAt == null && !now.isBefore(deadline)) {
-            r.fx().log().warn("kill", key, "still running " + Duration.between(deadline, now).plus(
-                    r.stopTimeoutOf(key)).toSeconds() + "s after SIGTERM: sending SIGKILL to process group " + pgid);
-            r.fx().signaller().signalGroup(pgid, Signal.KILL);
+            String waited = Duration.between(deadline, now).plus(timeout).toSeconds() + "s";
+            fx.signaller().signalGroup(pgid, Signal.KILL);
             killedAt = now;
             looks = 0;
-        } else if (killedAt != null && !reportedStuck && !now.isBefore(killedAt.plus(KILL_GRACE))) {
-            reportedStuck = true;
-            r.fx().log().log(EventLog.Level.ERROR, "stop-stuck", key, "process group " + pgid
-                    + " survives SIGKILL (uninterruptible sleep?); waiting for it before anything else");
-            r.countFailure();
+            return Outcome.none(key).log(EventLog.Level.WARN, "kill", "still running " + waited
+                    + " after SIGTERM: sending SIGKILL to process group " + pgid);
         }
-        return false;
+        if (killedAt != null && !reportedStuck && !now.isBefore(killedAt.plus(KILL_GRACE))) {
+            reportedStuck = true;
+            return Outcome.none(key).failed().log(EventLog.Level.ERROR, "stop-stuck", "process group " + pgid
+                    + " survives SIGKILL (uninterruptible sleep?); waiting for it before anything else");
+        }
+        return Outcome.none(key);
     }
 
     /** The wall clock stepped by {@code d}: the grace periods keep their real length. */
@@ -73,24 +84,19 @@ final class StopOp {
         return killedAt == null && deadline.isBefore(poll) ? deadline : poll;
     }
 
-    private void finish(Reconciler r, Instant now) {
-        InstanceRecord rec = r.state().find(key.id(), key.version()).orElse(null);
-        r.forgetWatch(key);
+    private Outcome finish(InstanceRecord rec, Instant now) {
         if (rec == null) {
-            return;
+            return Outcome.none(key);
         }
         InstanceState after = rec.afterStop();
         String how = killedAt == null ? "stopped" : "stopped (SIGKILL)";
         if (after == null) {
-            r.setState(r.state().remove(key.id(), key.version()));
-            r.fx().log().info("stopped", key, how + "; no process of its group remains");
-            return;
+            return Outcome.remove(key).log(EventLog.Level.INFO, "stopped", how + "; no process of its group remains");
         }
         InstanceRecord done = rec.toBuilder().gone(rec.lastExit()).afterStop(null).state(after, now).build();
-        r.setState(r.state().put(done));
         // a FAILED or BACKOFF outcome's note was logged with its own event just before
         boolean said = after == InstanceState.FAILED || after == InstanceState.BACKOFF;
-        r.fx().log().info("stopped", key, how + "; no process of its group remains; now " + after
-                + (done.note() == null || said ? "" : " (" + done.note() + ")"));
+        return Outcome.put(key, done).log(EventLog.Level.INFO, "stopped", how + "; no process of its group remains; now "
+                + after + (done.note() == null || said ? "" : " (" + done.note() + ")"));
     }
 }

@@ -3,13 +3,17 @@ package procrust.reconcile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import procrust.runtime.ProcessTable;
+import procrust.state.InstanceRecord;
+import procrust.state.StateFile;
 
 /**
  * The live processes apply watches: its own children (their exit arrives through
@@ -120,5 +124,67 @@ final class Watches {
     /** When adopted processes are next looked at, or null when there are none. */
     Instant nextPoll() {
         return adopted.isEmpty() ? null : nextPoll;
+    }
+
+    /** A watched process found ended: its record, its exit code (null: unknown), and whether its group
+     * is provably still ours (see {@link Adoption#groupStillOurs}). */
+    record Ended(InstanceRecord record, Integer code, boolean groupOurs) {
+    }
+
+    /** The children that exited, with their records (an exit of a pid the record no longer names is dropped). */
+    List<Ended> exited(StateFile s) {
+        List<Ended> out = new ArrayList<>();
+        for (Exit e : drainExits()) {
+            InstanceRecord r = s.find(e.key().id(), e.key().version()).orElse(null);
+            if (r != null && r.pid() != null && r.pid() == e.pid()) {
+                out.add(new Ended(r, e.code(), true));
+            }
+        }
+        return out;
+    }
+
+    /** The adopted processes found gone (or not ours any more) at this poll, their watches forgotten. */
+    List<Ended> adoptedGone(StateFile s, ProcessTable table, Instant now) {
+        Poll poll = dueAdopted(now);
+        if (poll.keys().isEmpty()) {
+            return List.of();
+        }
+        Map<Key, InstanceRecord> byKey = new HashMap<>();
+        for (InstanceRecord r : s.instances()) {
+            byKey.put(new Key(r.id(), r.version()), r);
+        }
+        List<Ended> out = new ArrayList<>();
+        String boot = null;
+        for (Key k : poll.keys()) {
+            InstanceRecord r = byKey.get(k);
+            if (r == null || r.pid() == null) {
+                forget(k);
+                continue;
+            }
+            // between full looks, a live (non-zombie) process under the pid is taken for the one adopted
+            if (!poll.full() && table.alive(r.pid())) {
+                continue;
+            }
+            boot = boot == null ? table.bootId() : boot;
+            Ended e = unlessStillOurs(r, table, boot);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Proves that the adopted process of {@code r} is still alive and the one adopted (start time, boot
+     * id, not a zombie): null when it is; else its watch is forgotten and its end (exit code unknown)
+     * returned, nothing signalled.
+     */
+    Ended unlessStillOurs(InstanceRecord r, ProcessTable table, String boot) {
+        Adoption.Verdict v = Adoption.check(r, table.stat(r.pid()), boot);
+        if (v == Adoption.Verdict.ALIVE) {
+            return null;
+        }
+        forget(new Key(r.id(), r.version()));
+        return new Ended(r, null, Adoption.groupStillOurs(v));
     }
 }

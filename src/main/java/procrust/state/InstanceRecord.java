@@ -1,8 +1,8 @@
 package procrust.state;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
+import procrust.config.Fingerprint;
 import procrust.plan.InstanceState;
 
 /**
@@ -24,20 +24,20 @@ import procrust.plan.InstanceState;
 public record InstanceRecord(String id, String version, String type, InstanceState state, Long pid,
                              Long startTicks, String bootId, Instant startedAt, Instant since,
                              int restarts, int consecutiveFailures, Instant backoffUntil,
-                             Instant completedWindow, Instant runningSince, Map<String, String> fingerprint,
+                             Instant completedWindow, Instant runningSince, Fingerprint fingerprint,
                              Integer lastExit, String note, InstanceState afterStop) {
 
     public InstanceRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(state, "state");
-        fingerprint = fingerprint == null ? Map.of() : Map.copyOf(fingerprint);
+        fingerprint = fingerprint == null ? Fingerprint.NONE : fingerprint;
     }
 
     /** A record with nothing known yet but its identity. */
     public static InstanceRecord fresh(String id, String version, String type, Instant now) {
         return new InstanceRecord(id, version, type, InstanceState.WAITING, null, null, null, null, now, 0, 0,
-                null, null, null, Map.of(), null, null, null);
+                null, null, null, Fingerprint.NONE, null, null, null);
     }
 
     public boolean sameInstance(String otherId, String otherVersion) {
@@ -46,8 +46,7 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
 
     /** True when the record names a process that should be alive (it still has to be verified). */
     public boolean claimsLive() {
-        return pid != null && (state == InstanceState.RUNNING || state == InstanceState.PENDING_HEALTH_CHECK
-                || state == InstanceState.STOPPING || state == InstanceState.SCHEDULED_STOP);
+        return pid != null && state.isLive();
     }
 
     /**
@@ -89,7 +88,7 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
         private Instant backoffUntil;
         private Instant completedWindow;
         private Instant runningSince;
-        private Map<String, String> fingerprint;
+        private Fingerprint fingerprint;
         private Integer lastExit;
         private String note;
         private InstanceState afterStop;
@@ -134,7 +133,7 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
 
         /** A new process of this instance. */
         public Builder process(String newType, long newPid, long ticks, String boot, Instant at,
-                               Map<String, String> newFingerprint) {
+                               Fingerprint newFingerprint) {
             type = newType;
             pid = newPid;
             startTicks = ticks;
@@ -157,7 +156,7 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
         }
 
         /** The entry's fingerprint this instance was (or was tried to be) started with. */
-        public Builder fingerprint(Map<String, String> f) {
+        public Builder fingerprint(Fingerprint f) {
             fingerprint = f;
             return this;
         }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import procrust.config.Fingerprint;
 import procrust.plan.InstanceState;
 
 /**
@@ -75,10 +76,11 @@ final class StateJson {
         instant(g, "completedWindow", r.completedWindow());
         instant(g, "runningSince", r.runningSince());
         g.writeObjectFieldStart("fingerprint");
-        String[] keys = r.fingerprint().keySet().toArray(new String[0]);
+        Map<String, String> fields = r.fingerprint().fields();
+        String[] keys = fields.keySet().toArray(new String[0]);
         Arrays.sort(keys);
         for (String k : keys) {
-            g.writeStringField(k, r.fingerprint().get(k));
+            g.writeStringField(k, fields.get(k));
         }
         g.writeEndObject();
         number(g, "lastExit", r.lastExit() == null ? null : r.lastExit().longValue());
@@ -196,7 +198,8 @@ final class StateJson {
             throw missing("/instances/" + index, absent, start);
         }
         return new InstanceRecord(id, version, type, state, pid, startTicks, bootId, startedAt, since, restarts,
-                failures, backoffUntil, completedWindow, runningSince, fingerprint, lastExit, note, afterStop);
+                failures, backoffUntil, completedWindow, runningSince, Fingerprint.fromFields(fingerprint), lastExit, note,
+                afterStop);
     }
 
     private static Map<String, String> stringMap(JsonParser p) throws IOException {

@@ -6,21 +6,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.function.Function;
 import procrust.config.Config;
 import procrust.diag.Diagnostic;
 import procrust.plan.Planner;
-import procrust.reconcile.ObservedReader;
+import procrust.reconcile.Observation;
 import procrust.reconcile.StatusBuilder;
 import procrust.reconcile.StatusReport;
 import procrust.runtime.ProcessTable;
-import procrust.state.ApplyLock;
 import procrust.state.StateDirs;
-import procrust.state.StateStore;
 import procrust.validate.CheckResult;
 
 /**
@@ -76,14 +72,11 @@ public final class SnapshotSource {
 
     public Snapshot read() throws IOException {
         reloadIfChanged();
-        Instant now = clock.instant();
         Path uidDir = uidDir();
-        StateStore.Loaded loaded = new StateStore(uidDir, config.uid(), clock).load(false);
-        OptionalLong apply = ApplyLock.holder(uidDir);
-        ObservedReader.Verified v = ObservedReader.verify(loaded.state(), config, table, now);
-        Long applyPid = apply.isPresent() ? apply.getAsLong() : null;
-        StatusReport report = noValidReading ? StatusBuilder.fromState(v.state(), applyPid, loaded.problem(), now)
-                : StatusBuilder.build(config, v.state(), applyPid, loaded.problem(), Planner::plan, now);
+        Observation seen = Observation.read(uidDir, config, table, clock, false);
+        StatusReport report = noValidReading
+                ? StatusBuilder.fromState(seen.state(), seen.applyPid(), seen.problem(), seen.at())
+                : seen.status(config, Planner::plan);
         return new Snapshot(file, config, report, fileProblem, StateDirs.logsUsed(uidDir, logDirOption, config.uid()));
     }
 

@@ -39,7 +39,7 @@ class TuiHoldsTest {
         common = new CommonOptions();
         common.config = cfg;
         common.stateDir = dir.resolve("state");
-        holds = new TuiHolds(common);
+        holds = new TuiHolds(common, LinuxHost.create());
     }
 
     private List<String> heldIds() throws Exception {

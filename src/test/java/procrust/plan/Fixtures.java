@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import procrust.config.Fingerprint;
 import procrust.config.ApplyOn;
 import procrust.config.Config;
 import procrust.config.HealthCheck;
@@ -78,7 +79,7 @@ final class Fixtures {
     }
 
     static ObservedInstance instance(String id, String version, InstanceState state, Long pid, Instant since) {
-        return new ObservedInstance(id, version, state, pid, since, 0, 0, null, null, Map.of(), false, null);
+        return new ObservedInstance(id, version, state, pid, since, 0, 0, null, null, Fingerprint.NONE, false, null);
     }
 
     /** "kind id version" per action, for exact list assertions. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import procrust.config.Fingerprint;
 import procrust.config.Config;
 
 class PlannerTest {
@@ -147,7 +148,7 @@ class PlannerTest {
         Config c = config(entry("web", "2024-10-01T12:00:00"));
         Instant now = at("2024-10-07T09:00:00");
         ObservedInstance b = new ObservedInstance("web", "2024-10-01T12:00:00", InstanceState.BACKOFF, null, now,
-                2, 2, now.plusSeconds(4), null, Map.of(), false, "exited with status 1");
+                2, 2, now.plusSeconds(4), null, Fingerprint.NONE, false, "exited with status 1");
         Plan plan = Planner.plan(c, observed(b), now);
         assertEquals(List.of("wait web 2024-10-01T12:00:00"), summary(plan));
         assertEquals(now.plusSeconds(4), plan.actions().get(0).until());
@@ -178,13 +179,13 @@ class PlannerTest {
         Config once = config(entry("migrate", "2024-10-01T12:00:00").oneshot());
         Instant now = at("2024-10-07T09:00:00");
         ObservedInstance done = new ObservedInstance("migrate", "2024-10-01T12:00:00", InstanceState.COMPLETED, null,
-                at("2024-10-01T12:00:05"), 0, 0, null, at("2024-10-01T12:00:00"), Map.of(), false, null);
+                at("2024-10-01T12:00:05"), 0, 0, null, at("2024-10-01T12:00:00"), Fingerprint.NONE, false, null);
         Plan plan = Planner.plan(once, observed(done), now);
         assertEquals(List.of("keep migrate 2024-10-01T12:00:00"), summary(plan));
 
         Config daily = config(entry("backup", "2024-10-01T12:00:00").oneshot().schedule(schedule("02:00", "04:00")));
         ObservedInstance tonight = new ObservedInstance("backup", "2024-10-01T12:00:00", InstanceState.COMPLETED, null,
-                at("2024-10-07T02:10:00"), 0, 0, null, at("2024-10-07T02:00:00"), Map.of(), false, null);
+                at("2024-10-07T02:10:00"), 0, 0, null, at("2024-10-07T02:00:00"), Fingerprint.NONE, false, null);
         assertEquals(List.of("keep backup 2024-10-01T12:00:00"),
                 summary(Planner.plan(daily, observed(tonight), at("2024-10-07T03:00:00"))));
         Plan nextNight = Planner.plan(daily, observed(tonight), at("2024-10-08T02:00:00"));

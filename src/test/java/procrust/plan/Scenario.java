@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import procrust.config.Fingerprint;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
 import procrust.config.Schedule;
@@ -89,7 +90,7 @@ record Scenario(Config config, Observed observed, Instant at) {
         for (int i = 0; i < n; i++) {
             String id;
             String version;
-            Map<String, String> fingerprint = Map.of();
+            Fingerprint fingerprint = Fingerprint.NONE;
             if (r.nextInt(6) == 0 || config.processes().isEmpty()) {
                 id = r.nextBoolean() ? "gone" + r.nextInt(2) : "p" + r.nextInt(ids);
                 version = "2023-01-01T00:00:00";
@@ -97,7 +98,7 @@ record Scenario(Config config, Observed observed, Instant at) {
                 ProcessSpec p = config.processes().get(r.nextInt(config.processes().size()));
                 id = p.id();
                 version = p.version();
-                fingerprint = r.nextBoolean() ? p.fingerprint() : Map.of("command", "something else");
+                fingerprint = r.nextBoolean() ? p.fingerprint() : Fingerprint.fromFields(Map.of("command", "something else"));
             }
             if (!keys.add(id + "\u0000" + version)) {
                 continue;

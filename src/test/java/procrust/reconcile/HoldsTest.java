@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import procrust.config.Fingerprint;
 import procrust.config.Config;
 import procrust.config.HealthCheck;
 import procrust.config.ProcessSpec;
@@ -86,7 +86,7 @@ class HoldsTest {
     @Test
     void aStopIsDoneWhenHeldAndNoProcessOfItRemains() {
         InstanceRecord running = InstanceRecord.fresh("web", Fixture.V1, "normal", Fixture.T0).toBuilder()
-                .process("normal", 4242, 1, "boot", Fixture.T0, Map.of()).state(InstanceState.RUNNING, Fixture.T0).build();
+                .process("normal", 4242, 1, "boot", Fixture.T0, Fingerprint.NONE).state(InstanceState.RUNNING, Fixture.T0).build();
         StateFile s = StateFile.empty(Fixture.UID).put(running);
         assertFalse(Holds.done(Holds.Op.STOP, List.of("web"), s), "not held yet");
         assertFalse(Holds.done(Holds.Op.STOP, List.of("web"), s.withHolds(List.of("web"))), "still running");
@@ -102,7 +102,7 @@ class HoldsTest {
     void anIdThatIsNotHeldHasNothingToReleaseUnlessItFailedOrStopped() {
         java.time.Instant t = java.time.Instant.parse("2025-03-03T10:00:00Z");
         procrust.state.InstanceRecord running = procrust.state.InstanceRecord.fresh("web", "v", "normal", t).toBuilder()
-                .process("normal", 42, 420, "b", t, java.util.Map.of()).state(procrust.plan.InstanceState.RUNNING, t).build();
+                .process("normal", 42, 420, "b", t, procrust.config.Fingerprint.NONE).state(procrust.plan.InstanceState.RUNNING, t).build();
         procrust.state.InstanceRecord failed = procrust.state.InstanceRecord.fresh("db", "v", "normal", t).toBuilder()
                 .state(procrust.plan.InstanceState.FAILED, t).build();
         procrust.state.StateFile s = procrust.state.StateFile.empty("u").put(running).put(failed);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import procrust.config.Fingerprint;
 import procrust.plan.InstanceState;
 
 /**
@@ -42,7 +43,7 @@ class StateJsonTest {
             InstanceState.STOPPING, 1234L, 987654321012L, "6f1c9a3e-1111-2222-3333-444455556666",
             Instant.parse("2025-01-01T10:00:00Z"), Instant.parse("2025-01-01T10:00:01.123456789Z"), 7, 3,
             Instant.parse("2025-01-01T10:05:00.5Z"), Instant.parse("2025-01-01T08:00:00Z"),
-            Instant.parse("2025-01-01T10:00:02Z"), Map.of("command", "echo \"hi\" \\ /tmp\n\tdone \u00e9\u0001 \ud83d\ude00"),
+            Instant.parse("2025-01-01T10:00:02Z"), Fingerprint.fromFields(Map.of("command", "echo \"hi\" \\ /tmp\n\tdone \u00e9\u0001 \ud83d\ude00")),
             -9, "a note with \"quotes\"", InstanceState.STOPPED);
     static final InstanceRecord NULLS = new InstanceRecord("job", "v2", null, InstanceState.WAITING, null, null, null,
             null, null, 0, 0, null, null, null, null, null, null, null);
@@ -165,7 +166,20 @@ class StateJsonTest {
         assertEquals(StateFile.empty(UID), read(GOLDEN_EMPTY));
         StateFile multi = read(GOLDEN_MULTI);
         assertEquals(Map.of("command", "sleep 1", "stop_timeout", "PT10S", "env", "{}"),
-                multi.instances().get(0).fingerprint());
+                multi.instances().get(0).fingerprint().fields());
+    }
+
+    @Test
+    void theTypedPartsOfAFingerprintAreReadBackFromItsFields() throws IOException {
+        StateFile multi = read(GOLDEN_MULTI);
+        assertEquals(java.time.Duration.ofSeconds(10), multi.instances().get(0).fingerprint().stopTimeout());
+        assertEquals(List.of(), multi.instances().get(0).fingerprint().dependsOn());
+        Fingerprint f = Fingerprint.fromFields(Map.of("depends_on", "[db, cache]", "stop_timeout", "PT1.5S"));
+        assertEquals(List.of("db", "cache"), f.dependsOn());
+        assertEquals(java.time.Duration.ofMillis(1500), f.stopTimeout());
+        assertEquals(null, Fingerprint.fromFields(Map.of("stop_timeout", "soon")).stopTimeout());
+        StateFile s = StateFile.empty(UID).put(FULL.toBuilder().fingerprint(Fingerprint.fromFields(f.fields())).build());
+        assertEquals(List.of("db", "cache"), read(text(s)).instances().get(0).fingerprint().dependsOn());
     }
 
     @Test
@@ -204,7 +218,7 @@ class StateJsonTest {
         StateFile s = read(json);
         InstanceRecord r = s.instances().get(0);
         assertEquals(new InstanceRecord("a", "v", null, InstanceState.RUNNING, null, null, null, null, null, 2, 1,
-                null, null, null, Map.of(), null, null, null), r);
+                null, null, null, Fingerprint.NONE, null, null, null), r);
         assertEquals(List.of(), s.holds());
         assertEquals(StateFile.empty(UID), read("{\"format\":1,\"uid\":\"" + UID + "\",\"instances\":null,\"holds\":null}"));
     }
@@ -371,7 +385,7 @@ class StateJsonTest {
         Arbitrary<Times> times = Combinators.combine(at, at, at, at, at).as(Times::new);
         return Combinators.combine(who, numbers, times).as((w, n, t) -> new InstanceRecord(w.id(), w.version(),
                 w.type(), w.state(), n.pid(), n.startTicks(), w.bootId(), t.startedAt(), t.since(), n.restarts(),
-                n.failures(), t.backoffUntil(), t.completedWindow(), t.runningSince(), w.fingerprint(), n.lastExit(),
+                n.failures(), t.backoffUntil(), t.completedWindow(), t.runningSince(), Fingerprint.fromFields(w.fingerprint()), n.lastExit(),
                 w.note(), w.afterStop()));
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import procrust.config.Fingerprint;
 import procrust.plan.InstanceState;
 
 class StateStoreTest {
@@ -33,7 +34,7 @@ class StateStoreTest {
 
     private static InstanceRecord running() {
         return new InstanceRecord("web", "2024-10-01T12:00:00", "normal", InstanceState.RUNNING, 1234L, 99L,
-                "boot", T0, T0, 2, 1, null, null, T0, Map.of("command", "sleep 1"), null, "note", null);
+                "boot", T0, T0, 2, 1, null, null, T0, Fingerprint.fromFields(Map.of("command", "sleep 1")), null, "note", null);
     }
 
     @Test
