@@ -122,6 +122,9 @@ class DebPackageIT {
                     assertEquals(0, verify.exit(), verify::toString);
                     assertEquals("", verify.err().strip(), verify::toString);
                 }
+                if (Files.isExecutable(Path.of("/usr/bin/zsh"))) {
+                    zshCompletesFromThePackagedFunction();
+                }
                 String unit = Files.readString(Path.of("/lib/systemd/system/procrust.service"));
                 assertTrue(unit.contains("\nKillMode=process\n"), unit);
                 assertTrue(unit.contains("\nExecStart=/usr/bin/procrust -c /etc/procrust/procrust.toml apply\n"), unit);
@@ -137,6 +140,20 @@ class DebPackageIT {
             assertEquals(0, purge.exit(), purge::toString);
             Procrust.Result after = run(tmp, "dpkg-query", "-W", "-f", "${Status}", "procrust");
             assertTrue(after.exit() != 0 || after.out().contains("not-installed"), after::toString);
+        }
+    }
+
+    /** zsh finds _procrust in its vendor-completions folder and Tab completes a command and its argument. */
+    static void zshCompletesFromThePackagedFunction() throws Exception {
+        try (Tmux t = new Tmux("zsh -f", 120, 20)) {
+            t.send("autoload -U compinit && compinit -u -D && print ready-$((6*7))", "Enter");
+            t.await("zsh's completion is on", Duration.ofSeconds(30), sc -> sc.contains("ready-42"), () -> "");
+            t.send("procrust imp", "Tab");
+            t.await("import completes", Duration.ofSeconds(60), sc -> sc.contains("procrust import"), () -> "");
+            t.send(" sup", "Tab");
+            String screen = t.await("supervisord completes", Duration.ofSeconds(60),
+                    sc -> sc.matches("(?s).*procrust import +supervisord.*"), () -> "");
+            assertFalse(screen.contains("command not found"), screen);
         }
     }
 }

@@ -2,17 +2,14 @@ package procrust.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import procrust.diag.Severity;
 import procrust.plan.Planner;
 import procrust.plan.Windows;
 import procrust.reconcile.ApplySession;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /**
  * {@code procrust apply [--once]}: makes the host match the file and keeps it matching. As root, a
@@ -22,26 +19,18 @@ import procrust.validate.CheckResult;
 @Command(name = "apply", description = {
         "Make the host match the file and keep it matching, until SIGTERM/SIGINT (services keep running).",
         "Re-reads the file when it changes; an invalid file is reported and ignored."})
-final class ApplyCommand implements Callable<Integer> {
+final class ApplyCommand extends FileCommand {
 
     @Option(names = "--once", description = "Do what is due now (waiting for each start's health check), then exit: "
             + "0 when all succeeded, 1 when any failed.")
     boolean once;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        CommonOptions c = Main.common();
-        PrintWriter err = spec.commandLine().getErr();
+        CommonOptions c = common();
+        PrintWriter err = err();
         CheckResult r = ConfigGate.checkOrReport(c.configFile(), Severity.ERROR);
-        if (!r.diagnostics().isEmpty()) {
-            CheckViews.text(r, c.configFile().toString(), c.color(), err);
-        }
-        if (!r.valid()) {
-            err.println("procrust: " + c.configFile() + " is invalid: nothing was changed (run `procrust check` for details)");
-            err.flush();
+        if (refused(r, Diagnostics.ALWAYS, c.configFile() + " is invalid: nothing was changed (run `procrust check` for details)")) {
             return 1;
         }
         Path base = StateDirs.base(c.stateDirOption());

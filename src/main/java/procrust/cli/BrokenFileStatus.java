@@ -13,7 +13,7 @@ import procrust.reconcile.StatusReport;
 import procrust.state.ApplyLock;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /**
  * {@code status} when the file is invalid, exactly when an operator most needs to see that apply kept

@@ -1,21 +1,14 @@
 package procrust.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 import procrust.diag.Severity;
 
 /** {@code procrust check}: validates the file; exit 0 valid (warnings allowed), 1 invalid. */
 @Command(name = "check", mixinStandardHelpOptions = true, description = {"Validate the file: every problem, with file, line and column.",
         "Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error."})
-final class CheckCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class CheckCommand extends FileCommand {
 
     /**
      * picocli builds every command object before it parses the arguments: starting the validator's
@@ -28,17 +21,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        CommonOptions common = Main.common();
-        String output = common.output();
-        if (!output.equals("text") && !output.equals("json") && !output.equals("github")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for option '--output': '" + output + "' (check takes text, json or github)");
-        }
+        Output output = output("Invalid value for option '--output': '%s' (check takes text, json or github)",
+                Output.text, Output.json, Output.github);
+        CommonOptions common = common();
         CheckResult result = ConfigGate.check(common.configFile(), Severity.WARNING);
-        var out = spec.commandLine().getOut();
+        var out = out();
         switch (output) {
-            case "json" -> CheckViews.json(result, out);
-            case "github" -> CheckViews.github(result, common.configFile().toString(), out);
+            case json -> CheckViews.json(result, out);
+            case github -> CheckViews.github(result, common.configFile().toString(), out);
             default -> CheckViews.text(result, common.configFile().toString(), common.color(), out);
         }
         out.flush();

@@ -1,12 +1,12 @@
 package procrust.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import procrust.config.CheckResult;
 import procrust.diag.Diagnostic;
-import procrust.validate.CheckResult;
 
 /**
  * Renders a {@link CheckResult}: text ({@code FILE:LINE:COL: error[CODE]: message}, then a summary

@@ -6,7 +6,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * Options every command accepts, before or after the command name (SPEC §4). Declared once on the
- * top command with {@link ScopeType#INHERIT}; commands reach them through {@link Main#common()}.
+ * top command with {@link ScopeType#INHERIT}; commands reach them through their parent command
+ * ({@link FileCommand#common()}).
  */
 public final class CommonOptions {
 

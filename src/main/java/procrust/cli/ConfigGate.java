@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import procrust.config.CheckResult;
 import procrust.diag.Diagnostic;
 import procrust.diag.Severity;
 import procrust.security.ConfigPermissions;
-import procrust.validate.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /**

@@ -6,12 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import procrust.diag.Severity;
 import procrust.plan.Planner;
 import procrust.plan.Windows;
@@ -23,13 +20,10 @@ import procrust.reconcile.EventLog;
 import procrust.reconcile.LineEventLog;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /** What {@code stop} and {@code start} share: the ids, {@code --all}, {@code --group}, and the run. */
-abstract class HoldCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+abstract class HoldCommand extends FileCommand {
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "Process ids, as in the file.")
     List<String> ids = new ArrayList<>();
@@ -44,10 +38,10 @@ abstract class HoldCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommonOptions c = Main.common();
-        PrintWriter err = spec.commandLine().getErr();
+        CommonOptions c = common();
+        PrintWriter err = err();
         Host host = LinuxHost.create();
-        return perform(op(), c, ids, all, group, spec.commandLine().getOut(), err, host,
+        return perform(op(), c, ids, all, group, out(), err, host,
                 new LineEventLog(err, host.clock(), c.verbose()));
     }
 

@@ -13,12 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import procrust.config.CheckResult;
 import procrust.diag.Diagnostic;
 import procrust.migrate.Draft;
 import procrust.migrate.ImportFailure;
 import procrust.migrate.Importer;
 import procrust.migrate.TomlText;
-import procrust.validate.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /**

@@ -4,19 +4,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import procrust.logs.LogFollower;
 import procrust.logs.LogTail;
 import procrust.logs.ProcessLogs;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /** {@code procrust logs ID [-f] [-n N]}: the last lines of a process's log, or follow it like tail -F. */
@@ -24,10 +21,7 @@ import procrust.validate.ConfigChecker;
         "Lines just rotated away are read from the rotated files; -f follows across rotations like tail -F, "
                 + "until interrupted.",
         "Exit status: 0; 1 unknown id or invalid file."})
-final class LogsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class LogsCommand extends FileCommand {
 
     @Parameters(paramLabel = "ID", description = "The process id, as in the file.")
     String id;
@@ -45,10 +39,10 @@ final class LogsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--lines': " + lines + " (a number of lines, 0 or more)");
         }
-        CommonOptions common = Main.common();
+        CommonOptions common = common();
         Path file = common.configFile();
         CheckResult checked = ConfigChecker.check(file);
-        var err = spec.commandLine().getErr();
+        var err = err();
         Path base = StateDirs.base(common.stateDirOption());
         String uid;
         java.util.Set<String> ids;
@@ -83,7 +77,7 @@ final class LogsCommand implements Callable<Integer> {
             return 1;
         }
         err.flush();
-        PrintStream out = Main.out();
+        PrintStream out = rawOut();
         if (follow) {
             new LogFollower(log.get(), out, LogFollower.DEFAULT_POLL).follow(lines, out::checkError);
         } else {

@@ -35,17 +35,11 @@ public final class Main implements Runnable {
     @Mixin
     CommonOptions common;
 
-    private static CommonOptions lastCommon;
-    private static PrintStream lastOut = System.out;
+    /** The standard output of this invocation as bytes (for output passed through unchanged, like logs). */
+    private PrintStream rawOut = System.out;
 
-    /** The common options of the current invocation (set before any command runs). */
-    static CommonOptions common() {
-        return lastCommon;
-    }
-
-    /** The standard output of the current invocation as bytes (for output passed through unchanged, like logs). */
-    static PrintStream out() {
-        return lastOut;
+    PrintStream rawOut() {
+        return rawOut;
     }
 
     @Override
@@ -63,8 +57,7 @@ public final class Main implements Runnable {
     public static int run(PrintStream out, PrintStream err, String... args) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
-        lastCommon = main.common;
-        lastOut = out;
+        main.rawOut = out;
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -5,12 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 import procrust.config.Config;
 import procrust.diag.Code;
 import procrust.diag.Diagnostic;
@@ -22,7 +18,7 @@ import procrust.plan.Upcoming;
 import procrust.reconcile.Observation;
 import procrust.runtime.Host;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /**
  * {@code procrust plan [--at DATETIME] [--detailed-exitcode]}: what apply would do now, or at that
@@ -31,10 +27,7 @@ import procrust.validate.CheckResult;
 @Command(name = "plan", description = {"Show what apply would do now (or at --at), in order, with the reason for "
         + "each action and for each process left alone.",
         "Exit status: 0; 1 invalid file; with --detailed-exitcode 0 no changes, 2 changes."})
-final class PlanCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class PlanCommand extends FileCommand {
 
     @Option(names = "--at", paramLabel = "DATETIME", converter = DateTimeArg.Converter.class,
             description = "Plan for this instant instead of now: ISO-8601, local (read in the file's timezone, "
@@ -46,14 +39,11 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CommonOptions common = Main.common();
-        String output = common.output();
-        if (!output.equals("text") && !output.equals("json")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for option '--output': '" + output + "' (plan takes text or json)");
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        CommonOptions common = common();
+        Output output = output("Invalid value for option '--output': '%s' (plan takes text or json)",
+                Output.text, Output.json);
+        PrintWriter out = out();
+        PrintWriter err = err();
         Path file = common.configFile();
         CheckResult checked = ConfigGate.check(file, Severity.WARNING);
         for (Diagnostic d : checked.diagnostics()) {
@@ -61,14 +51,7 @@ final class PlanCommand implements Callable<Integer> {
                 err.println(file + ": warning[" + d.code().wire() + "]: " + d.message());
             }
         }
-        if (!checked.valid()) {
-            if (output.equals("json")) {
-                CheckViews.json(checked, out);
-            } else {
-                CheckViews.text(checked, file.toString(), common.color(), err);
-            }
-            out.flush();
-            err.flush();
+        if (refused(checked, Diagnostics.WHEN_INVALID, null)) {
             return 1;
         }
         Config config = checked.config();
@@ -76,7 +59,7 @@ final class PlanCommand implements Callable<Integer> {
         Instant instant = at == null ? host.clock().instant() : at.toInstant(config.zone());
         Plan plan = Planner.plan(config, observed(config, common, host), instant);
         List<Upcoming.Event> upcoming = Upcoming.of(config, instant);
-        if (output.equals("json")) {
+        if (output == Output.json) {
             PlanJson.write(plan, upcoming, config.zone(), out);
         } else {
             out.print(PlanText.render(plan, upcoming, file.toString(), config.zone(), common.color()));

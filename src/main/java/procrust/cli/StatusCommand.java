@@ -2,10 +2,7 @@ package procrust.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import procrust.plan.Planner;
 import procrust.reconcile.Observation;
@@ -13,7 +10,7 @@ import procrust.reconcile.StatusBuilder;
 import procrust.reconcile.StatusReport;
 import procrust.runtime.Host;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /**
@@ -23,10 +20,7 @@ import procrust.validate.ConfigChecker;
 @Command(name = "status", description = {
         "Show every process of the file and of the state: id, version, type, state, pid, uptime, restarts, note.",
         "Exit 0 when every wanted process is in its wanted state, 3 otherwise."})
-final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class StatusCommand extends FileCommand {
 
     @picocli.CommandLine.Option(names = "--group", paramLabel = "G",
             description = "Only the processes whose entry has group = \"G\" (and the exit status for them).")
@@ -34,17 +28,13 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommonOptions c = Main.common();
-        String output = c.output();
-        if (!"text".equals(output) && !"json".equals(output)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "status takes --output text or json, not '" + output + "'");
-        }
-        PrintWriter err = spec.commandLine().getErr();
+        CommonOptions c = common();
+        Output output = output("status takes --output text or json, not '%s'", Output.text, Output.json);
+        PrintWriter err = err();
         CheckResult r = ConfigChecker.check(c.configFile());
         if (!r.valid()) {
             // the recorded processes, then the diagnostics (SPEC §6): what apply keeps running matters most now
-            return BrokenFileStatus.show(c, r, "json".equals(output), spec.commandLine().getOut(), err);
+            return BrokenFileStatus.show(c, r, output == Output.json, out(), err);
         }
         Host host = LinuxHost.create();
         Path base = StateDirs.base(c.stateDirOption());
@@ -62,8 +52,8 @@ final class StatusCommand implements Callable<Integer> {
             }
             report = StatusBuilder.restrict(report, ids);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if ("json".equals(output)) {
+        PrintWriter out = out();
+        if (output == Output.json) {
             out.println(StatusViews.json(report, ctx.json()));
         } else {
             out.print(StatusViews.text(report, ctx.notes(base)));

@@ -1,19 +1,16 @@
 package procrust.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import procrust.reconcile.Observation;
 import procrust.runtime.Host;
 import procrust.state.StateDirs;
 import procrust.tui.Palette;
 import procrust.tui.SnapshotSource;
 import procrust.tui.TuiApp;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /**
@@ -24,19 +21,13 @@ import procrust.validate.ConfigChecker;
         "A live full-screen view of the file's processes: states, pids, uptimes, notes, the next changes.",
         "Keys: j/k move, enter details, l log, s stop (hold), S start (release), / filter, ? help, q quit.",
         "Needs a terminal; exits 2 without one (use `status` in scripts)."})
-final class TuiCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class TuiCommand extends FileCommand {
 
     @Override
     public Integer call() throws Exception {
-        CommonOptions c = Main.common();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!"text".equals(c.output())) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "tui draws on a terminal and has no --output " + c.output() + "; use `procrust status --output json`");
-        }
+        CommonOptions c = common();
+        PrintWriter err = err();
+        output("tui draws on a terminal and has no --output %s; use `procrust status --output json`", Output.text);
         String term = System.getenv("TERM");
         if (System.console() == null || term == null || term.isBlank() || term.startsWith("dumb")) {
             err.println("procrust: tui needs an interactive terminal (stdin and stdout a terminal, TERM set and not dumb);"
@@ -46,10 +37,11 @@ final class TuiCommand implements Callable<Integer> {
         }
         CheckResult r = ConfigChecker.check(c.configFile());
         Host host = LinuxHost.create();
+        Observation.Reader observer = Observation.readOnly(host.table(), host.clock());
         SnapshotSource source;
         if (r.valid()) {
             source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
-                    c.logDirOption(), ConfigChecker::check, host.table(), host.clock());
+                    c.logDirOption(), ConfigChecker::check, observer);
         } else {
             // a broken file: the recorded processes under a banner (SPEC §6), until the file is fixed
             java.util.Optional<UidSources.Found> found = UidSources.find(c.configFile(), StateDirs.base(c.stateDirOption()));
@@ -64,7 +56,7 @@ final class TuiCommand implements Callable<Integer> {
             source = SnapshotSource.ofBrokenFile(c.configFile(), found.get().uid(), c.configFile() + " is invalid ("
                     + errors + " error" + (errors == 1 ? "" : "s") + ", procrust check): showing the processes as "
                     + "recorded in the state", StateDirs.base(c.stateDirOption()), c.logDirOption(),
-                    ConfigChecker::check, host.table(), host.clock());
+                    ConfigChecker::check, observer);
         }
         TuiApp app = new TuiApp(source, new TuiHolds(c, host), new Palette(c.color()), host.clock());
         try (Terminal t = TerminalBuilder.builder().system(true).provider("exec").dumb(false).build()) {

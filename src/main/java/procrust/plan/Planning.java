@@ -120,7 +120,7 @@ final class Planning {
         ObservedInstance old = p.replaceFrom;
         Action self = selfBlock(spec, rec);
         if (self != null) {
-            settle(p, old, self, reasons.replacedBy(spec, p.activeAt, self.reason()));
+            notStartingNow(p, old, self, reasons.replacedBy(spec, p.activeAt, self.reason()));
             return;
         }
         List<String> after = new ArrayList<>();
@@ -139,7 +139,7 @@ final class Planning {
         if (!blocking.isEmpty()) {
             String why = reasons.waitingFor(blocking);
             Action wait = Action.waiting(p.id, spec.version(), why);
-            settle(p, old, wait, reasons.replacedBy(spec, p.activeAt, why));
+            notStartingNow(p, old, wait, reasons.replacedBy(spec, p.activeAt, why));
             return;
         }
         if (pending != null) {
@@ -192,7 +192,7 @@ final class Planning {
     }
 
     /** Records the outcome of a wanted id that does not start now; a live old version is stopped. */
-    private void settle(Proc p, ObservedInstance old, Action outcome, String stopReason) {
+    private void notStartingNow(Proc p, ObservedInstance old, Action outcome, String stopReason) {
         if (old != null) {
             stop(p, old, stopReason);
         }

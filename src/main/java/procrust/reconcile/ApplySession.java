@@ -12,9 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import procrust.config.Config;
 import procrust.diag.Diagnostic;
-import procrust.plan.Action;
 import procrust.logs.LogAccess;
 import procrust.logs.RotationTask;
+import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.runtime.Host;
 import procrust.runtime.Ticker;
@@ -25,7 +25,7 @@ import procrust.state.Requests;
 import procrust.state.StateDirs;
 import procrust.state.StateFile;
 import procrust.state.StateStore;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /**
  * One {@code procrust apply}: takes the uid's lock, loads and verifies the state, then runs the
@@ -218,7 +218,7 @@ public final class ApplySession {
     }
 
     /**
-     * Steps the reconciler until a signal (or, with --once, until it is settled), sleeping between
+     * Steps the reconciler until a signal (or, with --once, until it is idle), sleeping between
      * steps; re-reads the file when it changed or on SIGHUP, takes requests when they arrive.
      */
     private void loop(Reconciler rec, FileWatcher watcher, Hangup hup, Path uidDir, LineEventLog log)
@@ -237,7 +237,7 @@ public final class ApplySession {
             }
             Instant now = clock.instant();
             Instant next = rec.step();
-            if (settings.once() && rec.settled()) {
+            if (settings.once() && rec.idle()) {
                 break;
             }
             if (!next.isAfter(now)) {

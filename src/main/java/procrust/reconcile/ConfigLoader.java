@@ -1,7 +1,7 @@
 package procrust.reconcile;
 
 import java.nio.file.Path;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /** Reads and validates the file: {@code procrust.validate.ConfigChecker::check}. */
 @FunctionalInterface

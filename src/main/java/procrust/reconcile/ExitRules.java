@@ -17,8 +17,9 @@ public final class ExitRules {
 
     /** A run this long in RUNNING is stable: a crash after it counts as the first failure again. */
     public static final Duration STABLE = Duration.ofSeconds(10);
-    /** Without a health check, an exit this soon after the spawn is a failed start. */
-    public static final Duration SETTLE = Duration.ofSeconds(1);
+    /** Without a health check, an exit this soon after the spawn is a failed start (pm2's min_uptime,
+     * supervisord's startsecs). */
+    public static final Duration MIN_UPTIME = Duration.ofSeconds(1);
 
     /**
      * Why a clean exit in the first second is a failed start: most often a daemon that forked into the
@@ -84,7 +85,7 @@ public final class ExitRules {
             return failedStart(b.build(), spec, what + " before its health check passed", now);
         }
         boolean quick = spec.healthCheck() == null && r.startedAt() != null
-                && Duration.between(r.startedAt(), now).compareTo(SETTLE) < 0;
+                && Duration.between(r.startedAt(), now).compareTo(MIN_UPTIME) < 0;
         boolean clean = code != null && code == 0;
         if (p.policy() == RestartPolicy.Policy.NEVER || (p.policy() == RestartPolicy.Policy.ON_FAILURE && clean)) {
             if (quick && !clean) {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class FileWatcher implements AutoCloseable {
 
-    static final long SETTLE_MS = 200;
+    static final long DEBOUNCE_MS = 200;
 
     final AtomicBoolean configChanged = new AtomicBoolean();
     final AtomicBoolean requestsArrived = new AtomicBoolean();
@@ -50,9 +50,9 @@ final class FileWatcher implements AutoCloseable {
             while (true) {
                 WatchKey k = ws.take();
                 boolean any = drain(k);
-                // let a burst (write, truncate, rename) settle, then report it once
+                // let a burst (write, truncate, rename) end, then report it once
                 WatchKey more;
-                while ((more = ws.poll(SETTLE_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+                while ((more = ws.poll(DEBOUNCE_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
                     any |= drain(more);
                 }
                 if (any) {

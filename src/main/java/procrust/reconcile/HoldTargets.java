@@ -91,7 +91,7 @@ public final class HoldTargets {
     /**
      * How long a command waits for its request to be carried out: for stops, each id's longest
      * {@code stop_timeout} plus the SIGKILL grace; for starts, each id's longest health-check
-     * timeout plus the settle time; and 30 s for apply to get to it (it may be in the middle of a
+     * timeout plus its min uptime; and 30 s for apply to get to it (it may be in the middle of a
      * stop of its own).
      */
     public static Duration limit(Holds.Op op, Config config, List<String> ids) {
@@ -100,7 +100,7 @@ public final class HoldTargets {
             Duration longest = Duration.ZERO;
             for (ProcessSpec p : config.versionsOf(id)) {
                 Duration d = op == Holds.Op.STOP ? p.stopTimeout().plus(StopOp.KILL_GRACE)
-                        : (p.healthCheck() == null ? Duration.ZERO : p.healthCheck().timeout()).plus(ExitRules.SETTLE);
+                        : (p.healthCheck() == null ? Duration.ZERO : p.healthCheck().timeout()).plus(ExitRules.MIN_UPTIME);
                 longest = d.compareTo(longest) > 0 ? d : longest;
             }
             total = total.plus(Objects.requireNonNullElse(longest, Duration.ZERO));

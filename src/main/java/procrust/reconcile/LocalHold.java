@@ -77,7 +77,7 @@ final class LocalHold {
         try {
             while (true) {
                 Instant next = rec.step();
-                if (rec.settled()) {
+                if (rec.idle()) {
                     break;
                 }
                 long left = end - System.nanoTime();

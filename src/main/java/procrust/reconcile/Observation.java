@@ -46,6 +46,17 @@ public record Observation(StateFile state, String problem, List<String> gone, Lo
                 now);
     }
 
+    /** A way to read it without the apply lock (what a view is given, so it needs no runtime of its own). */
+    @FunctionalInterface
+    public interface Reader {
+        Observation read(Path uidDir, Config config) throws IOException;
+    }
+
+    /** {@link #read} with this table and clock, changing nothing on disk. */
+    public static Reader readOnly(ProcessTable table, Clock clock) {
+        return (uidDir, config) -> read(uidDir, config, table, clock, false);
+    }
+
     /** The planner's view: live instances count as unsupervised (plan shows adopt) unless an apply runs. */
     public Observed observed() {
         Set<Key> unsupervised = applyPid != null ? Set.of() : ObservedReader.liveKeys(state);

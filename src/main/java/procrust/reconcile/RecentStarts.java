@@ -8,7 +8,7 @@ import procrust.state.InstanceRecord;
 import procrust.state.StateFile;
 
 /**
- * The instances this run of the reconciler started. An exit within {@link ExitRules#SETTLE} of its
+ * The instances this run of the reconciler started. An exit within {@link ExitRules#MIN_UPTIME} of its
  * spawn is a failed start, so the loop wakes when that first second ends, and {@code apply --once}
  * waits for it (and for health checks and oneshots of this run) before it reports.
  */
@@ -30,8 +30,8 @@ final class RecentStarts {
         for (Key k : keys) {
             InstanceRecord r = s.find(k.id(), k.version()).orElse(null);
             if (r != null && r.state() == InstanceState.RUNNING && r.startedAt() != null
-                    && now.isBefore(r.startedAt().plus(ExitRules.SETTLE))) {
-                Instant end = r.startedAt().plus(ExitRules.SETTLE);
+                    && now.isBefore(r.startedAt().plus(ExitRules.MIN_UPTIME))) {
+                Instant end = r.startedAt().plus(ExitRules.MIN_UPTIME);
                 next = next == null || end.isBefore(next) ? end : next;
             }
         }
@@ -48,7 +48,7 @@ final class RecentStarts {
             if (r.state() == InstanceState.PENDING_HEALTH_CHECK || "oneshot".equals(r.type())) {
                 return true;
             }
-            if (r.startedAt() != null && now.isBefore(r.startedAt().plus(ExitRules.SETTLE))) {
+            if (r.startedAt() != null && now.isBefore(r.startedAt().plus(ExitRules.MIN_UPTIME))) {
                 return true;
             }
         }

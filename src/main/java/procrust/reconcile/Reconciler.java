@@ -163,7 +163,7 @@ public final class Reconciler {
      * check, no start of this run in its first second, no oneshot of this run still running, and
      * the last plan had no change.
      */
-    public boolean settled() {
+    public boolean idle() {
         return !ops.busy(fx.clock().instant()) && !watches.exitsPending() && lastPlan.plan() != null
                 && !lastPlan.plan().hasChanges();
     }

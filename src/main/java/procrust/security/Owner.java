@@ -37,11 +37,6 @@ public final class Owner {
         return (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** The numeric group of a path, not following a symbolic link at the end. */
-    public static int groupOf(Path path) throws IOException {
-        return (Integer) Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-    }
-
     /** The permission and type bits of a path ({@code st_mode}), not following a final link. */
     public static int modeOf(Path path) throws IOException {
         return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -15,9 +14,8 @@ import procrust.plan.Planner;
 import procrust.reconcile.Observation;
 import procrust.reconcile.StatusBuilder;
 import procrust.reconcile.StatusReport;
-import procrust.runtime.ProcessTable;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 
 /**
  * Reads what the screen shows, the way {@code procrust status} does (the file, the state verified
@@ -31,8 +29,7 @@ public final class SnapshotSource {
     private final Path stateBase;
     private final Path logDirOption;
     private final Function<Path, CheckResult> loader;
-    private final ProcessTable table;
-    private final Clock clock;
+    private final Observation.Reader observer;
     private Config config;
     private Object stamp;
     private String fileProblem;
@@ -41,25 +38,24 @@ public final class SnapshotSource {
 
     /** @param first the file as read and validated by the command (its uid is the one shown) */
     public SnapshotSource(Path file, Config first, Path stateBase, Path logDirOption,
-                          Function<Path, CheckResult> loader, ProcessTable table, Clock clock) {
+                          Function<Path, CheckResult> loader, Observation.Reader observer) {
         this.file = file;
         this.config = first;
         this.stateBase = stateBase;
         this.logDirOption = logDirOption;
         this.loader = loader;
-        this.table = table;
-        this.clock = clock;
+        this.observer = observer;
         this.stamp = stamp(file);
     }
 
     /**
      * For a file that was invalid from the start (an edit broke it): the state of {@code uid} (found by
-     * the command) is shown as recorded, with a banner, until the file is valid again.
+     * the command) is shown as recorded, with {@code why} as the banner, until the file is valid again.
      */
     public static SnapshotSource ofBrokenFile(Path file, String uid, String why, Path stateBase, Path logDirOption,
-                                              Function<Path, CheckResult> loader, ProcessTable table, Clock clock) {
-        Config none = new Config(file, uid, "0", clock.getZone(), false, List.of(), null);
-        SnapshotSource s = new SnapshotSource(file, none, stateBase, logDirOption, loader, table, clock);
+                                              Function<Path, CheckResult> loader, Observation.Reader observer) {
+        Config none = new Config(file, uid, "0", java.time.ZoneId.systemDefault(), false, List.of(), null);
+        SnapshotSource s = new SnapshotSource(file, none, stateBase, logDirOption, loader, observer);
         s.noValidReading = true;
         s.fileProblem = why;
         return s;
@@ -73,7 +69,7 @@ public final class SnapshotSource {
     public Snapshot read() throws IOException {
         reloadIfChanged();
         Path uidDir = uidDir();
-        Observation seen = Observation.read(uidDir, config, table, clock, false);
+        Observation seen = observer.read(uidDir, config);
         StatusReport report = noValidReading
                 ? StatusBuilder.fromState(seen.state(), seen.applyPid(), seen.problem(), seen.at())
                 : seen.status(config, Planner::plan);

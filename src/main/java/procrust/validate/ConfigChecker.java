@@ -3,6 +3,7 @@ package procrust.validate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import procrust.config.CheckResult;
 import procrust.config.Config;
 import procrust.config.raw.RawConfig;
 import procrust.config.read.ConfigReader;

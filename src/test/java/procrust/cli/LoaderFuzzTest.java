@@ -23,7 +23,7 @@ import procrust.logs.LogFiles;
 import procrust.plan.Observed;
 import procrust.plan.Planner;
 import procrust.state.StateDirs;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
-import procrust.validate.CheckResult;
+import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
 /** Test helper: imports a fixture, writes it, and reads the result back with the real checker. */

@@ -79,9 +79,9 @@ class AdoptionTest {
         assertEquals(4, v.gone().size());
 
         f.start(c, recorded);
-        f.settle();
+        f.stepUntilAsleep();
         f.clock.advance(java.time.Duration.ofSeconds(5));
-        f.settle();
+        f.stepUntilAsleep();
         assertTrue(rt.effects.stream().noneMatch(e -> e.startsWith("TERM") || e.startsWith("KILL")),
                 "nothing signalled: " + rt.effects);
         assertEquals(List.of("spawn run-dead", "spawn run-zombie", "spawn run-reused", "spawn run-rebooted"), rt.effects,
@@ -96,11 +96,11 @@ class AdoptionTest {
         StateFile recorded = new StateFile(StateFile.FORMAT, UID,
                 List.of(running("alive", 500, 5000, FakeRuntime.BOOT)), List.of());
         f.start(config(spec(0, "alive", "run-alive", V1)), recorded);
-        java.time.Instant next = f.settle();
+        java.time.Instant next = f.stepUntilAsleep();
         assertEquals(T0.plus(Reconciler.ADOPTED_POLL), next);
         f.rt.procs.get(500L).state = 'Z';
         f.clock.set(next);
-        f.settle();
+        f.stepUntilAsleep();
         InstanceRecord r = f.rec.state().find("alive", V1).orElseThrow();
         assertEquals(InstanceState.BACKOFF, r.state());
         assertTrue(r.note().contains("exit code unknown"), r.note());
@@ -110,23 +110,23 @@ class AdoptionTest {
     void pollingAdoptedProcessesThatLiveOnDoesNotPlanAgainButADeathOrAMinuteDoes() {
         Fixture f = new Fixture(tmp);
         adopting(f, "alive", "other");
-        java.time.Instant next = f.settle();
+        java.time.Instant next = f.stepUntilAsleep();
         int plans = f.plans;
         for (int i = 0; i < 10; i++) { // 20 s of polls every 2 s: both alive, nothing to plan
             f.clock.set(next);
-            next = f.settle();
+            next = f.stepUntilAsleep();
         }
         assertEquals(plans, f.plans, "a poll that finds every adopted process alive plans nothing");
         f.clock.set(T0.plus(Reconciler.MAX_SLEEP));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(plans + 1, f.plans, "the plan is made again at least every MAX_SLEEP (clock jumps)");
         f.rt.procs.remove(500L);
         f.clock.advance(Reconciler.ADOPTED_POLL);
-        f.settle();
+        f.stepUntilAsleep();
         assertTrue(f.plans > plans + 1, "a death is planned for");
         assertEquals(InstanceState.BACKOFF, f.rec.state().find("alive", V1).orElseThrow().state());
         f.clock.advance(java.time.Duration.ofSeconds(2)); // past the default restart delay
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run-alive"), f.rt.effects, "and restarted; the live one is left alone");
     }
 
@@ -134,22 +134,22 @@ class AdoptionTest {
     void betweenFullLooksAnEndedProcessIsSeenAtTheNextPollAndAReusedPidWithinAFullLook() {
         Fixture f = new Fixture(tmp);
         adopting(f, "gone", "zombie", "reused");
-        java.time.Instant next = f.settle();
+        java.time.Instant next = f.stepUntilAsleep();
         f.clock.set(next);
-        next = f.settle(); // the first poll: a full look, all fine
+        next = f.stepUntilAsleep(); // the first poll: a full look, all fine
         f.rt.procs.remove(500L);
         f.rt.procs.get(510L).state = 'Z';
         f.rt.procs.remove(520L);
         f.rt.existing(520, 9999, "someone-else"); // the pid was reused by another process at once
         f.clock.set(next);
-        next = f.settle();
+        next = f.stepUntilAsleep();
         assertEquals(InstanceState.BACKOFF, f.rec.state().find("gone", V1).orElseThrow().state(), "a gone pid: next poll");
         assertEquals(InstanceState.BACKOFF, f.rec.state().find("zombie", V1).orElseThrow().state(), "a zombie: next poll");
         assertEquals(InstanceState.RUNNING, f.rec.state().find("reused", V1).orElseThrow().state(),
                 "a reused pid looks alive to the cheap look");
         for (int i = 2; i <= Reconciler.FULL_LOOK_EVERY; i++) {
             f.clock.set(next);
-            next = f.settle();
+            next = f.stepUntilAsleep();
         }
         InstanceRecord reused = f.rec.state().find("reused", V1).orElseThrow();
         assertTrue(reused.state() == InstanceState.BACKOFF || reused.pid() != 520L,
@@ -162,16 +162,16 @@ class AdoptionTest {
     void aStopOfAnAdoptedProcessWhosePidWasReusedBetweenFullLooksSignalsNothing() {
         Fixture f = new Fixture(tmp);
         adopting(f, "svc", "other");
-        java.time.Instant next = f.settle();
+        java.time.Instant next = f.stepUntilAsleep();
         f.clock.set(next);
-        f.settle(); // the first poll: a full look
+        f.stepUntilAsleep(); // the first poll: a full look
         f.rt.procs.remove(500L);
         f.rt.existing(500, 9999, "someone-else"); // svc ended and its pid went to another process at once
         f.rec.replaceConfig(config(spec(1, "other", "run-other", V1))); // svc leaves the file: a stop is due
         f.clock.advance(java.time.Duration.ofMillis(100)); // before the next poll, let alone a full look
-        f.settle();
+        f.stepUntilAsleep();
         f.clock.advance(java.time.Duration.ofSeconds(30));
-        f.settle();
+        f.stepUntilAsleep();
         assertTrue(f.rt.effects.stream().noneMatch(e -> e.startsWith("TERM") || e.startsWith("KILL")),
                 "someone else's process is never signalled: " + f.rt.effects);
         assertTrue(f.rec.state().find("svc", V1).map(r -> r.pid() == null).orElse(true),
@@ -182,10 +182,10 @@ class AdoptionTest {
     void aStopOfALiveAdoptedProcessStillSignalsIt() {
         Fixture f = new Fixture(tmp);
         adopting(f, "svc", "other");
-        f.settle();
+        f.stepUntilAsleep();
         f.rec.replaceConfig(config(spec(1, "other", "run-other", V1)));
         f.clock.advance(java.time.Duration.ofMillis(100));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("TERM 500"), f.rt.effects);
     }
 
@@ -203,9 +203,9 @@ class AdoptionTest {
         assertEquals(InstanceState.STOPPING, r.state());
         assertEquals(InstanceState.BACKOFF, r.afterStop());
         f.start(c, recorded);
-        f.settle();
+        f.stepUntilAsleep();
         f.clock.advance(java.time.Duration.ofMillis(100));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("TERM 600", "spawn run-svc"), f.rt.effects);
     }
 }

@@ -44,7 +44,7 @@ class EnvironRecoveryTest {
                 f.clock.instant());
         EnvironRecovery.stop(found.strays(), c, rt, rt, Ticker.SYSTEM, (l, e, k, m) -> f.events.add(e + " " + k + ": " + m));
         f.rec = new Reconciler(f.effects(), c, found.state(), () -> { });
-        f.settle();
+        f.stepUntilAsleep();
     }
 
     @Test
@@ -70,8 +70,8 @@ class EnvironRecoveryTest {
         rt.service(501, UID, "a", V1, "old-a1");
         rt.service(502, UID, "gone", V1, "old-gone");
         applyStarts(c, StateFile.empty(UID));
-        f.settle();
-        f.settle();
+        f.stepUntilAsleep();
+        f.stepUntilAsleep();
         assertTrue(rt.effects.contains("TERM 501"), rt.effects::toString);
         assertTrue(rt.effects.contains("TERM 502"), rt.effects::toString);
         assertEquals(1, rt.effects.stream().filter(e -> e.equals("spawn run-a2")).count(), rt.effects::toString);
@@ -108,7 +108,7 @@ class EnvironRecoveryTest {
         applyStarts(c, StateFile.empty(UID));
         assertEquals(List.of("spawn check"), rt.effects, "no second copy, only its check");
         rt.exit(rt.last("check").pid, 0);
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(InstanceState.RUNNING, f.rec.state().find("a", V1).orElseThrow().state());
     }
 
@@ -125,7 +125,7 @@ class EnvironRecoveryTest {
         assertEquals(List.of("spawn check"), rt.effects, "the check runs again, the start is not failed at once");
         f.clock.advance(Duration.ofSeconds(5));
         rt.exit(rt.last("check").pid, 0);
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(InstanceState.RUNNING, f.rec.state().find("a", V1).orElseThrow().state());
     }
 }

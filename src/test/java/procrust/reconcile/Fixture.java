@@ -79,7 +79,7 @@ final class Fixture {
     }
 
     /** Steps until the reconciler asks to sleep (a later instant), at most 50 steps; returns that instant. */
-    Instant settle() {
+    Instant stepUntilAsleep() {
         for (int i = 0; i < 50; i++) {
             Instant next = rec.step();
             if (next.isAfter(clock.instant())) {

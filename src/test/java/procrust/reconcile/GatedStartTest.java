@@ -40,7 +40,7 @@ class GatedStartTest {
             }
         };
         f.start(config(spec(0, "svc", "run-svc", V1)));
-        f.settle();
+        f.stepUntilAsleep();
         long pid = f.rt.last("run-svc").pid;
         assertEquals(List.of("open " + pid), f.rt.gates);
         assertEquals(List.of("RUNNING " + pid), seen);

@@ -49,18 +49,18 @@ class ReconcilerTest {
         f.start(config(with(spec(0, "a", "run-a", V1), null, null, hc, null, null),
                 with(spec(1, "b", "run-b", V1), null, List.of("a"), null, null, null),
                 spec(2, "c", "run-c", V1)));
-        Instant next = f.settle();
+        Instant next = f.stepUntilAsleep();
         assertEquals(List.of("spawn run-a", "spawn check-a"), rt.effects, "c waits: one start at a time");
         assertEquals(T0.plusSeconds(30), next, "sleeps until the health deadline or the probe's exit");
         assertEquals(InstanceState.PENDING_HEALTH_CHECK, record("a", V1).state());
 
         rt.exit(rt.last("check-a").pid, 1);
-        assertEquals(T0.plusSeconds(1), f.settle(), "next attempt one interval after the failed one");
+        assertEquals(T0.plusSeconds(1), f.stepUntilAsleep(), "next attempt one interval after the failed one");
         assertEquals(2, rt.effects.size());
         f.clock.advance(Duration.ofSeconds(1));
-        f.settle();
+        f.stepUntilAsleep();
         rt.exit(rt.last("check-a").pid, 0);
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run-a", "spawn check-a", "spawn check-a", "spawn run-b", "spawn run-c"), rt.effects);
         assertEquals(InstanceState.RUNNING, record("a", V1).state());
         assertEquals(InstanceState.RUNNING, record("b", V1).state());
@@ -74,23 +74,23 @@ class ReconcilerTest {
         String v2 = "2025-03-03T10:00:05";
         rt.ignoreTerm.add("run-v1");
         f.start(config(spec(0, "svc", "run-v1", V1), spec(1, "svc", "run-v2", v2)));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run-v1"), rt.effects);
         long old = rt.last("run-v1").pid;
 
         f.clock.advance(Duration.ofSeconds(6));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run-v1", "TERM " + old), rt.effects);
         assertEquals(InstanceState.STOPPING, record("svc", V1).state());
         for (int i = 0; i < 99; i++) { // up to stop_timeout: polls, no new start
             f.clock.advance(Duration.ofMillis(100));
-            f.settle();
+            f.stepUntilAsleep();
         }
         assertEquals(List.of("spawn run-v1", "TERM " + old), rt.effects);
         f.clock.advance(Duration.ofMillis(100));
-        f.settle();
+        f.stepUntilAsleep();
         f.clock.advance(Duration.ofMillis(100));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run-v1", "TERM " + old, "KILL " + old, "spawn run-v2"), rt.effects);
         assertFalse(f.rec.state().find("svc", V1).isPresent(), "the old version is forgotten once gone");
         assertEquals(InstanceState.RUNNING, record("svc", v2).state());
@@ -101,14 +101,14 @@ class ReconcilerTest {
         String v2 = "2025-03-03T10:00:05";
         rt.ignoreTerm.add("run-v1");
         f.start(config(spec(0, "svc", "run-v1", V1), spec(1, "svc", "run-v2", v2)));
-        f.settle();
+        f.stepUntilAsleep();
         f.clock.advance(Duration.ofSeconds(6));
-        Instant next = f.settle();
+        Instant next = f.stepUntilAsleep();
         assertEquals(List.of("spawn run-v1", "TERM " + rt.last("run-v1").pid), rt.effects);
         for (long ms : new long[] {2, 4, 8, 16, 32, 64, 100, 100}) {
             assertEquals(f.clock.instant().plusMillis(ms), next, "next look at the group");
             f.clock.set(next);
-            next = f.settle();
+            next = f.stepUntilAsleep();
         }
     }
 
@@ -119,16 +119,16 @@ class ReconcilerTest {
         rt.ignoreTerm.add("run-db");
         f.start(config(with(spec(0, "db", "run-db", V1), null, null, null, null, Duration.ofSeconds(30)),
                 spec(1, "other", "run-other", V1)));
-        f.settle();
+        f.stepUntilAsleep();
         long db = rt.last("run-db").pid;
         f.rec.replaceConfig(config(spec(1, "other", "run-other", V1)));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run-db", "spawn run-other", "TERM " + db), rt.effects);
         f.clock.advance(Duration.ofSeconds(29));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run-db", "spawn run-other", "TERM " + db), rt.effects, "no SIGKILL before 30 s");
         f.clock.advance(Duration.ofSeconds(1));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run-db", "spawn run-other", "TERM " + db, "KILL " + db), rt.effects);
     }
 
@@ -136,41 +136,41 @@ class ReconcilerTest {
     void crashesBackOffDoublingThenFailAndAnEditRetries() {
         RestartPolicy rp = new RestartPolicy(RestartPolicy.Policy.ALWAYS, 3, Duration.ofSeconds(1), Duration.ofSeconds(60));
         f.start(config(with(spec(0, "svc", "crash", V1), null, null, null, rp, null)));
-        f.settle();
+        f.stepUntilAsleep();
         f.clock.advance(Duration.ofSeconds(2));
         rt.exit(rt.last("crash").pid, 1);
-        Instant next = f.settle();
+        Instant next = f.stepUntilAsleep();
         InstanceRecord r = record("svc", V1);
         assertEquals(InstanceState.BACKOFF, r.state());
         assertEquals(T0.plusSeconds(3), r.backoffUntil());
         assertEquals(T0.plusSeconds(3), next);
 
         f.clock.set(next);
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(2, rt.effects.size());
         assertEquals(1, record("svc", V1).restarts());
         f.clock.advance(Duration.ofSeconds(2));
         rt.exit(rt.last("crash").pid, 1);
-        next = f.settle();
+        next = f.stepUntilAsleep();
         assertEquals(f.clock.instant().plusSeconds(2), next, "second delay doubles");
         f.clock.advance(Duration.ofSeconds(1));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(2, rt.effects.size(), "no start before the back-off ends");
         f.clock.set(next);
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(3, rt.effects.size());
         f.clock.advance(Duration.ofSeconds(2));
         rt.exit(rt.last("crash").pid, 2);
-        f.settle();
+        f.stepUntilAsleep();
         r = record("svc", V1);
         assertEquals(InstanceState.FAILED, r.state());
         assertTrue(r.note().contains("gave up after 3"), r.note());
         f.clock.advance(Duration.ofMinutes(10));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(3, rt.effects.size(), "FAILED is not started again while the entry is unchanged");
 
         f.rec.replaceConfig(config(with(spec(0, "svc", "crash --fixed", V1), null, null, null, rp, null)));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals("spawn crash --fixed", rt.effects.get(3));
         assertEquals(0, record("svc", V1).consecutiveFailures());
     }
@@ -180,13 +180,13 @@ class ReconcilerTest {
         ProcessSpec a = spec(0, "a", "run-a", V1);
         ProcessSpec b = with(spec(1, "b", "run-b", V1), null, List.of("a"), null, null, null);
         f.start(config(a, b));
-        f.settle();
+        f.stepUntilAsleep();
         long pa = rt.last("run-a").pid;
         long pb = rt.last("run-b").pid;
         f.rec.setHolds(List.of("a", "b"));
-        f.settle();
+        f.stepUntilAsleep();
         f.clock.advance(Duration.ofMillis(100));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run-a", "spawn run-b", "TERM " + pb, "TERM " + pa), rt.effects);
         assertEquals(InstanceState.STOPPED, record("a", V1).state());
         assertEquals(InstanceState.STOPPED, record("b", V1).state());
@@ -198,11 +198,11 @@ class ReconcilerTest {
         ProcessSpec app = with(spec(1, "app", "serve", V1), null, List.of("init"), null, null, null);
         Config c = config(init, app);
         f.start(c);
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn migrate"), rt.effects, "app waits for init to complete");
         f.clock.advance(Duration.ofMillis(300));
         rt.exit(rt.last("migrate").pid, 0);
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn migrate", "spawn serve"), rt.effects);
         InstanceRecord done = record("init", V1);
         assertEquals(InstanceState.COMPLETED, done.state());
@@ -212,7 +212,7 @@ class ReconcilerTest {
         Fixture g = new Fixture(tmp.resolve("again"));
         g.rt.existing(rt.last("serve").pid, rt.last("serve").ticks, "serve");
         g.start(c, f.rec.state());
-        g.settle();
+        g.stepUntilAsleep();
         assertEquals(List.of(), g.rt.effects);
         assertTrue(g.events.stream().anyMatch(e -> e.startsWith("adopted app@")), g.events::toString);
     }
@@ -222,13 +222,13 @@ class ReconcilerTest {
         HealthCheck hc = new HealthCheck("hangs", Duration.ofSeconds(3), Duration.ofSeconds(1));
         RestartPolicy rp = new RestartPolicy(RestartPolicy.Policy.ALWAYS, 5, Duration.ofSeconds(2), Duration.ofSeconds(60));
         f.start(config(with(spec(0, "svc", "run", V1), null, null, hc, rp, null)));
-        f.settle();
+        f.stepUntilAsleep();
         long svc = rt.last("run").pid;
         long probe = rt.last("hangs").pid;
         f.clock.advance(Duration.ofSeconds(3));
-        f.settle();
+        f.stepUntilAsleep();
         f.clock.advance(Duration.ofMillis(100));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run", "spawn hangs", "KILL " + probe, "TERM " + svc), rt.effects);
         InstanceRecord r = record("svc", V1);
         assertEquals(InstanceState.BACKOFF, r.state());
@@ -240,7 +240,7 @@ class ReconcilerTest {
     void aCommandThatCannotStartIsAFailedStartNotACrash() {
         rt.spawnFailures.put("run", "working_dir /nope does not exist or is not a directory");
         f.start(config(spec(0, "svc", "run", V1)));
-        Instant next = f.settle();
+        Instant next = f.stepUntilAsleep();
         InstanceRecord r = record("svc", V1);
         assertEquals(InstanceState.BACKOFF, r.state());
         assertTrue(r.note().contains("cannot start: working_dir /nope"), r.note());
@@ -255,37 +255,37 @@ class ReconcilerTest {
         RestartPolicy rp = new RestartPolicy(RestartPolicy.Policy.ALWAYS, 2, Duration.ofMillis(100), Duration.ofSeconds(60));
         rt.spawnFailures.put("run", "working_dir /nope does not exist or is not a directory");
         f.start(config(with(spec(0, "svc", "run", V1), null, null, null, rp, null)));
-        f.settle();
+        f.stepUntilAsleep();
         f.clock.advance(Duration.ofMillis(100));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(InstanceState.FAILED, record("svc", V1).state());
         assertEquals(List.of("spawn-failed run", "spawn-failed run"), rt.effects);
         f.clock.advance(Duration.ofMinutes(10));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn-failed run", "spawn-failed run"), rt.effects, "no attempt after FAILED");
         assertEquals(InstanceState.FAILED, record("svc", V1).state());
 
         // an edit of the entry is a fresh series
         f.rec.replaceConfig(config(with(spec(0, "svc", "run --fixed", V1), null, null, null, rp, null)));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn-failed run", "spawn-failed run", "spawn run --fixed"), rt.effects);
     }
 
     @Test
     void leftoverGrandchildrenAreStoppedBeforeARestart() {
         f.start(config(spec(0, "svc", "run", V1)));
-        f.settle();
+        f.stepUntilAsleep();
         FakeRuntime.Proc p = rt.last("run");
         p.extra.add(4242L);
         f.clock.advance(Duration.ofSeconds(30));
         rt.exit(p.pid, 1);
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run", "TERM " + p.pid), rt.effects);
         f.clock.advance(Duration.ofMillis(100));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(InstanceState.BACKOFF, record("svc", V1).state());
         f.clock.advance(Duration.ofSeconds(1));
-        f.settle();
+        f.stepUntilAsleep();
         assertEquals(List.of("spawn run", "TERM " + p.pid, "spawn run"), rt.effects);
     }
 }

@@ -13,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import procrust.config.CheckResult;
+import procrust.reconcile.Observation;
 import procrust.runtime.LinuxProcessTable;
-import procrust.validate.CheckResult;
 import procrust.validate.ConfigChecker;
 
 class SnapshotSourceTest {
@@ -51,8 +52,8 @@ class SnapshotSourceTest {
         Files.writeString(file, toml(UID, "web", "db"));
         CheckResult r = ConfigChecker.check(file);
         assertTrue(r.valid(), r.diagnostics().toString());
-        source = new SnapshotSource(file, r.config(), state, null, ConfigChecker::check, new LinuxProcessTable(),
-                Clock.systemUTC());
+        source = new SnapshotSource(file, r.config(), state, null, ConfigChecker::check,
+                Observation.readOnly(new LinuxProcessTable(), Clock.systemUTC()));
     }
 
     @Test
@@ -104,7 +105,7 @@ class SnapshotSourceTest {
                 .state(procrust.plan.InstanceState.STOPPED, java.time.Instant.now()).build()));
         Files.writeString(file, "uid = \"" + UID + "\"\n[[process]]\nid = = \"web\"\n");
         SnapshotSource broken = SnapshotSource.ofBrokenFile(file, UID, "the file is invalid: showing the state", state,
-                null, ConfigChecker::check, new LinuxProcessTable(), Clock.systemUTC());
+                null, ConfigChecker::check, procrust.reconcile.Observation.readOnly(new LinuxProcessTable(), Clock.systemUTC()));
         Snapshot s = broken.read();
         assertEquals("the file is invalid: showing the state", s.fileProblem());
         assertEquals(List.of("web"), s.report().rows().stream().map(r -> r.id()).toList());

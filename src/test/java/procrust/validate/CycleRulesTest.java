@@ -9,6 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import procrust.config.CheckResult;
 import procrust.diag.Code;
 import procrust.diag.Diagnostic;
 

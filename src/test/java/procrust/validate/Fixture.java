@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import procrust.config.CheckResult;
 import procrust.config.Config;
 import procrust.diag.Code;
 import procrust.diag.Diagnostic;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import procrust.config.CheckResult;
 import procrust.diag.Diagnostic;
 
 /** Each fixture gives exactly the diagnostics its {@code # expect:} lines name, at those positions. */

@@ -6,6 +6,7 @@ import static procrust.validate.Fixture.process;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import procrust.config.CheckResult;
 import procrust.diag.Code;
 import procrust.diag.Diagnostic;
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import procrust.config.CheckResult;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;

@@ -1,7 +1,6 @@
-package procrust.validate;
+package procrust.config;
 
 import java.util.List;
-import procrust.config.Config;
 import procrust.diag.Diagnostic;
 
 /**

@@ -16,14 +16,14 @@ import java.util.UUID;
  * with a fresh uid. Created 0644 whatever the umask: a config file writable by group or others would
  * be refused when procrust runs as root.
  */
-final class Starter {
+final class InitTemplate {
 
-    private Starter() {
+    private InitTemplate() {
     }
 
     /** The starter text with this uid. */
     static String text(String uid) {
-        try (InputStream in = Starter.class.getResourceAsStream("starter.toml")) {
+        try (InputStream in = InitTemplate.class.getResourceAsStream("starter.toml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{uid}}", uid);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
