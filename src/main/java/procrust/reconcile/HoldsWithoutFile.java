@@ -33,7 +33,8 @@ public final class HoldsWithoutFile {
 
     public static Holds.Outcome run(Holds.Op op, String uid, List<String> ids, Path uidDir, Duration limit)
             throws IOException, InterruptedException {
-        StateStore store = new StateStore(uidDir, uid, Clock.systemUTC());
+        // read-only loads name nothing by time: no clock is read
+        StateStore store = new StateStore(uidDir, uid, Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
         StateFile state = store.load(false).state();
         Set<String> known = new TreeSet<>(state.holds());
         state.instances().forEach(r -> known.add(r.id()));
