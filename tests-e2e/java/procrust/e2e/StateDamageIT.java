@@ -44,7 +44,7 @@ class StateDamageIT {
     /** Two kinds end to end (a torn write, something that is not a file); StateDamageTest has them all. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"truncated", "folder"})
-    void damagedStateIsReportedAndTheRunningServiceIsLeftAlone(String damage) throws Exception {
+    void damagedStateIsReportedAndTheRunningServiceIsAdoptedNotDuplicated(String damage) throws Exception {
         try (Host h = new Host()) {
             long old = runningThenApplyKilled(h);
             Path f = h.uidDir().resolve("state.json");
@@ -67,10 +67,12 @@ class StateDamageIT {
             Procrust.Result r = h.run("apply", "--once");
             assertEquals(0, r.exit(), r::toString);
             assertTrue(r.err().contains("state file " + f + " is unusable") && r.err().contains("moved to state.json.corrupt-")
-                    && r.err().contains("stop any that still run by hand"), r::toString);
+                    && r.err().contains("found by their environment"), r::toString);
             assertTrue(r.err().lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace: " + r);
             assertTrue(Host.alive(old), "the service of the damaged state was not signalled");
-            assertEquals("RUNNING", h.stateOf("svc"), "the file's process is started");
+            assertEquals("RUNNING", h.stateOf("svc"));
+            assertEquals(old, h.pidOf("svc"), "found by its environment and adopted, not started a second time");
+            assertEquals(List.of(old), h.processesOf("svc"));
         }
     }
 

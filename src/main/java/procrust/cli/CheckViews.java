@@ -25,6 +25,10 @@ final class CheckViews {
 
     static void text(CheckResult r, String file, boolean color, PrintWriter out) {
         for (Diagnostic d : r.diagnostics()) {
+            if (!color) {
+                out.println(d.toLine());
+                continue;
+            }
             StringBuilder sb = new StringBuilder();
             sb.append(d.file());
             if (d.line() > 0) {

@@ -12,6 +12,7 @@ import procrust.logs.LogFollower;
 import procrust.logs.LogTail;
 import procrust.logs.ProcessLogs;
 import procrust.state.StateDirs;
+import procrust.state.StateStore;
 import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
@@ -42,18 +43,40 @@ final class LogsCommand extends FileCommand {
         Path file = common.configFile();
         CheckResult checked = ConfigChecker.check(file);
         var err = err();
-        if (refused(checked, Diagnostics.WHEN_INVALID_PLAIN, "cannot tell where the logs are while " + file
-                + " is invalid: fix it (procrust check)")) {
-            return 1;
+        Path base = StateDirs.base(common.stateDirOption());
+        String uid;
+        java.util.Set<String> ids;
+        if (checked.valid()) {
+            uid = checked.config().uid();
+            ids = checked.config().ids();
+        } else {
+            // a broken file must not hide the logs of the services apply keeps running (SPEC §6)
+            Optional<UidSources.Found> found = UidSources.find(file, base);
+            if (found.isEmpty()) {
+                CheckViews.text(checked, file.toString(), false, err);
+                err.println("procrust: cannot tell where the logs are: " + file + " is invalid and no uid can be found "
+                        + "for it (not in its text, nor a single uid folder in " + base + ", nor a running apply of this "
+                        + "file): fix it (procrust check) or give --state-dir");
+                return 1;
+            }
+            uid = found.get().uid();
+            ids = new java.util.TreeSet<>();
+            for (var r : new StateStore(StateDirs.forUid(base, uid), uid, java.time.Clock.systemUTC()).load(false)
+                    .state().instances()) {
+                ids.add(r.id());
+            }
+            err.println("procrust: warning: " + file + " is invalid (procrust check tells why); the log of \"" + id
+                    + "\" is found through the state of uid " + uid + " (from " + found.get().source() + ")");
         }
-        Path uidDir = StateDirs.forUid(StateDirs.base(common.stateDirOption()), checked.config().uid());
-        Path logDir = StateDirs.logs(uidDir, common.logDirOption());
-        Optional<Path> log = ProcessLogs.locate(logDir, checked.config().ids(), id);
+        Path uidDir = StateDirs.forUid(base, uid);
+        Path logDir = StateDirs.logsUsed(uidDir, common.logDirOption(), uid);
+        Optional<Path> log = ProcessLogs.locate(logDir, ids, id);
         if (log.isEmpty()) {
             err.println("procrust: unknown process id \"" + id + "\": it is not in " + file + " and has no log in "
-                    + logDir + " (ids: " + String.join(", ", checked.config().ids()) + ")");
+                    + logDir + " (ids: " + String.join(", ", ids) + ")");
             return 1;
         }
+        err.flush();
         PrintStream out = rawOut();
         if (follow) {
             new LogFollower(log.get(), out, LogFollower.DEFAULT_POLL).follow(lines, out::checkError);

@@ -32,13 +32,16 @@ final class StatusCommand extends FileCommand {
         Output output = output("status takes --output text or json, not '%s'", Output.text, Output.json);
         PrintWriter err = err();
         CheckResult r = ConfigChecker.check(c.configFile());
-        if (refused(r, Diagnostics.WHEN_INVALID, c.configFile() + " is invalid: status needs its uid and processes")) {
-            return 1;
+        if (!r.valid()) {
+            // the recorded processes, then the diagnostics (SPEC §6): what apply keeps running matters most now
+            return BrokenFileStatus.show(c, r, output == Output.json, out(), err);
         }
         Host host = LinuxHost.create();
-        Path uidDir = StateDirs.forUid(StateDirs.base(c.stateDirOption()), r.config().uid());
-        StatusReport report = Observation.read(uidDir, r.config(), host.table(), host.clock(), false)
-                .status(r.config(), Planner::plan);
+        Path base = StateDirs.base(c.stateDirOption());
+        Path uidDir = StateDirs.forUid(base, r.config().uid());
+        Observation seen = Observation.read(uidDir, r.config(), host.table(), host.clock(), false);
+        StatusReport report = seen.status(r.config(), Planner::plan);
+        StatusContext ctx = StatusContext.of(true, r.diagnostics(), r.config().uid(), seen.state(), base, host.table());
         if (group != null) {
             java.util.Set<String> ids = new java.util.LinkedHashSet<>();
             r.config().processes().stream().filter(p -> group.equals(p.label())).forEach(p -> ids.add(p.id()));
@@ -51,9 +54,9 @@ final class StatusCommand extends FileCommand {
         }
         PrintWriter out = out();
         if (output == Output.json) {
-            out.println(StatusViews.json(report));
+            out.println(StatusViews.json(report, ctx.json()));
         } else {
-            out.print(StatusViews.text(report));
+            out.print(StatusViews.text(report, ctx.notes(base)));
         }
         out.flush();
         return report.ok() ? 0 : 3;

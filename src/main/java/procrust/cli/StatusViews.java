@@ -21,6 +21,11 @@ final class StatusViews {
     }
 
     static String json(StatusReport r) throws JsonProcessingException {
+        return json(r, Map.of());
+    }
+
+    /** {@link #json(StatusReport)} with {@code extra} keys after {@code processes} and {@code counts}. */
+    static String json(StatusReport r, Map<String, Object> extra) throws JsonProcessingException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uid", r.uid());
         doc.put("apply_pid", r.applyPid());
@@ -48,6 +53,7 @@ final class StatusViews {
         }
         doc.put("processes", rows);
         doc.put("counts", counts);
+        doc.putAll(extra);
         return JSON.writeValueAsString(doc);
     }
 
@@ -73,11 +79,25 @@ final class StatusViews {
     }
 
     static String text(StatusReport r) {
+        return text(r, List.of());
+    }
+
+    /** {@link #text(StatusReport)} with {@code notes} (warnings) under the header line. */
+    static String text(StatusReport r, List<String> notes) {
+        return text(r, notes, r.ok() ? "every wanted process is in its wanted state"
+                : "not every wanted process is in its wanted state (exit 3)");
+    }
+
+    /** ... and {@code footer} as the last line. */
+    static String text(StatusReport r, List<String> notes, String footer) {
         StringBuilder sb = new StringBuilder();
         sb.append("uid ").append(r.uid()).append(": ")
                 .append(r.applyPid() == null ? "no apply running" : "apply running (pid " + r.applyPid() + ")").append('\n');
         if (r.stateProblem() != null) {
             sb.append("warning: ").append(r.stateProblem()).append('\n');
+        }
+        for (String n : notes) {
+            sb.append(n).append('\n');
         }
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"ID", "VERSION", "TYPE", "STATE", "PID", "UPTIME", "RESTARTS", "NOTE"});
@@ -103,8 +123,7 @@ final class StatusViews {
         if (r.rows().isEmpty()) {
             sb.append("(no processes)\n");
         }
-        sb.append(r.ok() ? "every wanted process is in its wanted state\n"
-                : "not every wanted process is in its wanted state (exit 3)\n");
+        sb.append(footer).append('\n');
         return sb.toString();
     }
 
