@@ -79,6 +79,7 @@ final class Operations {
         if (health != null) {
             health.shift(d);
         }
+        liveness.shift(d);
         checkAdoptedFrom.replaceAll((k, t) -> t.plus(d));
     }
 
