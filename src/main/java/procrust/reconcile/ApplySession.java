@@ -329,6 +329,7 @@ public final class ApplySession {
         }
         CheckResult r = loader.load(f);
         if (!r.valid()) {
+            rejected = true;
             long errors = r.diagnostics().stream().filter(Diagnostic::isError).count();
             log.warn("file-rejected", null, f + " is invalid (" + errors + " error" + (errors == 1 ? "" : "s")
                     + "), nothing changes: the last valid file stays in force");
