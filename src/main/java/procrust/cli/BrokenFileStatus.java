@@ -39,7 +39,7 @@ final class BrokenFileStatus {
                     + "fix the file (procrust check), or give --state-dir";
             if (json) {
                 StatusContext ctx = new StatusContext(false, ds, 0, null, null);
-                out.println(StatusViews.json(new StatusReport(null, null, List.of(), null, false, now), ctx.json()));
+                out.println(StatusViews.json(new StatusReport(null, null, List.of(), null, false, now), true, ctx.json()));
             } else {
                 CheckViews.text(r, file.toString(), c.color(), out);
             }
@@ -57,15 +57,18 @@ final class BrokenFileStatus {
         StatusReport report = StatusBuilder.fromState(v.state(), holder.isPresent() ? holder.getAsLong() : null,
                 loaded.problem(), now);
         StatusContext ctx = StatusContext.of(false, ds, uid, v.state(), base, table);
+        // as status with a valid file: nothing supervises them when no apply runs (and not run by --once)
+        boolean unsupervised = report.applyPid() == null
+                && !procrust.state.ApplyMode.ONCE.equals(procrust.state.ApplyMode.read(uidDir));
         if (json) {
-            out.println(StatusViews.json(report, ctx.json()));
+            out.println(StatusViews.json(report, unsupervised, ctx.json()));
         } else {
             List<String> notes = new java.util.ArrayList<>(ctx.notes(base));
             notes.add(0, "warning: " + file + " is invalid (its diagnostics follow): the processes below are as "
                     + "recorded in the state, uid from " + found.get().source()
                     + (report.applyPid() != null || ctx.applyPid() != null
                     ? "; the running apply keeps the last valid file in force" : ""));
-            out.print(StatusViews.text(report, notes, "the file is invalid (exit 1): fix it, procrust check shows the same"));
+            out.print(StatusViews.text(report, unsupervised, notes, "the file is invalid (exit 1): fix it, procrust check shows the same"));
             out.println();
             CheckViews.text(r, file.toString(), c.color(), out);
         }

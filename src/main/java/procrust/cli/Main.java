@@ -27,6 +27,7 @@ import picocli.CommandLine.Mixin;
                 StatusCommand.class,
                 HoldCommand.Stop.class,
                 HoldCommand.Start.class,
+                HoldCommand.Restart.class,
                 LogsCommand.class,
                 CompletionCommand.class,
                 TuiCommand.class,
@@ -59,6 +60,7 @@ public final class Main implements Runnable {
     public static int run(PrintStream out, PrintStream err, String... args) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
+        HelpScope.apply(cl);
         main.rawOut = out;
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -77,7 +79,7 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter e = c.getErr();
-            e.println("procrust: " + ex.getMessage());
+            e.println("procrust: " + usageMessage(ex));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
             e.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             e.flush();
@@ -116,6 +118,29 @@ public final class Main implements Runnable {
         } catch (java.io.IOException | RuntimeException e) {
             // not Linux, or /proc read-only: the name stays java
         }
+    }
+
+    /**
+     * picocli's message, except for arguments nobody takes: "Unmatched argument at index 3" counts the
+     * global options before it, which is no help. An unknown command is named as such (the closest
+     * ones follow, from picocli's suggestions); other extra arguments are quoted, without an index.
+     */
+    static String usageMessage(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            boolean top = u.getCommandLine().getParent() == null;
+            if (top && !first.startsWith("-")) {
+                return "unknown command '" + first + "'";
+            }
+            if (first.startsWith("-")) {
+                return "unknown option '" + first + "'" + (u.getUnmatched().size() > 1 ? " (and "
+                        + (u.getUnmatched().size() - 1) + " more argument(s))" : "");
+            }
+            return "unexpected argument" + (u.getUnmatched().size() > 1 ? "s" : "") + " for `"
+                    + u.getCommandLine().getCommandSpec().qualifiedName() + "`: '"
+                    + String.join("' '", u.getUnmatched()) + "'";
+        }
+        return ex.getMessage();
     }
 
     /** Reads the version from the jar manifest (Implementation-Version). */

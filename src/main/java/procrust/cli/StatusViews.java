@@ -21,16 +21,22 @@ final class StatusViews {
     }
 
     static String json(StatusReport r) throws JsonProcessingException {
-        return json(r, Map.of());
+        return json(r, false, Map.of());
     }
 
-    /** {@link #json(StatusReport)} with {@code extra} keys after {@code processes} and {@code counts}. */
-    static String json(StatusReport r, Map<String, Object> extra) throws JsonProcessingException {
+    /** {@code unsupervised}: no apply runs and the host is not run by apply --once (exit 4). */
+    static String json(StatusReport r, boolean unsupervised) throws JsonProcessingException {
+        return json(r, unsupervised, Map.of());
+    }
+
+    /** ... with {@code extra} keys after {@code processes} and {@code counts}. */
+    static String json(StatusReport r, boolean unsupervised, Map<String, Object> extra) throws JsonProcessingException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uid", r.uid());
         doc.put("apply_pid", r.applyPid());
         doc.put("at", r.at().toString());
         doc.put("ok", r.ok());
+        doc.put("supervised", !unsupervised);
         doc.put("state_problem", r.stateProblem());
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -79,17 +85,18 @@ final class StatusViews {
     }
 
     static String text(StatusReport r) {
-        return text(r, List.of());
+        return text(r, false);
     }
 
-    /** {@link #text(StatusReport)} with {@code notes} (warnings) under the header line. */
-    static String text(StatusReport r, List<String> notes) {
-        return text(r, notes, r.ok() ? "every wanted process is in its wanted state"
-                : "not every wanted process is in its wanted state (exit 3)");
+    static String text(StatusReport r, boolean unsupervised) {
+        return text(r, unsupervised, List.of(), null);
     }
 
-    /** ... and {@code footer} as the last line. */
-    static String text(StatusReport r, List<String> notes, String footer) {
+    /**
+     * {@code notes} (warnings) under the header line; {@code footer}, when not null, instead of the line
+     * that says whether every wanted process is in its wanted state.
+     */
+    static String text(StatusReport r, boolean unsupervised, List<String> notes, String footer) {
         StringBuilder sb = new StringBuilder();
         sb.append("uid ").append(r.uid()).append(": ")
                 .append(r.applyPid() == null ? "no apply running" : "apply running (pid " + r.applyPid() + ")").append('\n');
@@ -123,7 +130,19 @@ final class StatusViews {
         if (r.rows().isEmpty()) {
             sb.append("(no processes)\n");
         }
-        sb.append(footer).append('\n');
+        if (footer != null) {
+            sb.append(footer).append('\n');
+        } else if (!r.ok()) {
+            sb.append("not every wanted process is in its wanted state (exit 3)\n");
+        } else if (unsupervised) {
+            sb.append("every wanted process is in its wanted state, but no apply is running to keep them so (exit 4)\n");
+        } else {
+            sb.append("every wanted process is in its wanted state\n");
+        }
+        if (unsupervised) {
+            sb.append("nothing supervises these processes: start procrust apply (or its systemd unit); a host run by "
+                    + "apply --once is not reported so\n");
+        }
         return sb.toString();
     }
 

@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import procrust.config.Config;
@@ -39,7 +41,7 @@ public final class Holds {
 
     /** What the command asks for. */
     public enum Op {
-        STOP("hold", "stop"), START("release", "start");
+        STOP("hold", "stop"), START("release", "start"), RESTART("restart", "restart");
 
         private final String request;
         private final String verb;
@@ -66,9 +68,16 @@ public final class Holds {
         }
     }
 
-    /** Where and how: the uid's folder, its log folder, how long to wait, the planner, the host. */
+    /**
+     * Where and how: the uid's folder, its log folder, how long to wait, the planner, the host;
+     * {@code waitUp}: a start or restart returns once each id is RUNNING (a oneshot: COMPLETED), or failed.
+     */
     public record Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows,
-                           Host host) {
+                           Host host, boolean waitUp) {
+        public Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows,
+                        Host host) {
+            this(uidDir, logDir, limit, planner, windows, host, false);
+        }
     }
 
     private static final Duration POLL = Duration.ofMillis(100);
@@ -85,7 +94,7 @@ public final class Holds {
             List<String> lines = new ArrayList<>();
             List<String> rest = new ArrayList<>();
             for (String id : ids) {
-                String why = notHeld(now, id);
+                String why = notHeld(now, id, s.waitUp());
                 if (why == null) {
                     rest.add(id);
                 } else {
@@ -102,8 +111,11 @@ public final class Holds {
         return release(config, ids, s, log, op);
     }
 
-    /** Why {@code id} has nothing to release ("web: not held ..."), or null when it has. */
-    static String notHeld(StateFile state, String id) {
+    /**
+     * Why {@code id} has nothing to release ("web: not held ..."), or null when it has. With
+     * {@code waitUp} (start --wait), an id that is not up yet is waited for, not answered at once.
+     */
+    static String notHeld(StateFile state, String id, boolean waitUp) {
         if (state.holds().contains(id)) {
             return null;
         }
@@ -115,7 +127,14 @@ public final class Holds {
             if (r.state() == procrust.plan.InstanceState.FAILED || r.state() == procrust.plan.InstanceState.STOPPED) {
                 return null; // start retries it
             }
+            if (waitUp && r.state() != procrust.plan.InstanceState.RUNNING
+                    && r.state() != procrust.plan.InstanceState.COMPLETED) {
+                return null; // start --wait waits for it to come up
+            }
             what = r.state() + (r.pid() != null && r.claimsLive() ? " (pid " + r.pid() + ")" : "");
+        }
+        if (what == null && waitUp) {
+            return null; // not started yet: start --wait waits for it
         }
         return id + ": not held, nothing to release (procrust stop holds a process)" + (what == null ? "" : "; it is " + what);
     }
@@ -151,17 +170,27 @@ public final class Holds {
         long applyPid = host.acquired() ? ApplyLock.holder(s.uidDir()).orElse(-1) : host.holder().pid();
         StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
         Set<String> wasLive = new HashSet<>();
+        Map<String, Set<Long>> oldPids = new HashMap<>();
         for (InstanceRecord r : store.load(false).state().instances()) {
-            if (ids.contains(r.id()) && (r.claimsLive() || r.state() == procrust.plan.InstanceState.STOPPING)) {
+            if (ids.contains(r.id()) && r.claimsLive()) {
                 wasLive.add(r.id());
+                oldPids.computeIfAbsent(r.id(), x -> new HashSet<>()).add(r.pid());
             }
         }
+        Instant submitted = clock.instant();
         Path request = Requests.submit(s.uidDir(), new Requests.Request(op.request(), ids));
         while (true) {
             if (!Files.exists(request)) {
                 StateFile state = store.load(false).state();
-                if (done(op, ids, state)) {
-                    return new Outcome(true, confirmed(op, ids, wasLive, applyPid));
+                if (op == Op.STOP || (op == Op.START && !s.waitUp())) {
+                    if (done(op, ids, state)) {
+                        return new Outcome(true, confirmed(op, ids, wasLive, applyPid));
+                    }
+                } else {
+                    Comeback.Verdict v = Comeback.judge(op, ids, state, oldPids, submitted, s.waitUp(), applyPid);
+                    if (v.done()) {
+                        return new Outcome(v.ok(), v.lines());
+                    }
                 }
             }
             OptionalLong holder = ApplyLock.holder(s.uidDir());
@@ -182,7 +211,7 @@ public final class Holds {
                 }
             }
             if (System.nanoTime() - end > 0) {
-                return new Outcome(false, List.of(timedOut(op, ids, applyPid, s.limit(), Files.exists(request))));
+                return new Outcome(false, List.of(timedOut(op, ids, applyPid, s.limit(), Files.exists(request), s.waitUp())));
             }
             Thread.sleep(POLL.toMillis());
         }
@@ -218,14 +247,19 @@ public final class Holds {
         return out;
     }
 
-    private static String timedOut(Op op, List<String> ids, long applyPid, Duration limit, boolean pending) {
+    private static String timedOut(Op op, List<String> ids, long applyPid, Duration limit, boolean pending,
+                                   boolean waitUp) {
         String who = "apply (pid " + applyPid + ")";
         if (pending) {
             return who + " did not take the " + op.verb() + " request for " + String.join(", ", ids) + " within "
                     + limit.toSeconds() + "s; it stays queued in the state folder and is taken when apply gets to it";
         }
-        return who + " took the request but " + String.join(", ", ids) + (op == Op.STOP
-                ? " still had processes after " + limit.toSeconds() + "s: they stay held and apply keeps stopping them"
-                : " was not released within " + limit.toSeconds() + "s") + " (see procrust status)";
+        if (op == Op.STOP) {
+            return who + " took the request but " + String.join(", ", ids) + " still had processes after "
+                    + limit.toSeconds() + "s: they stay held and apply keeps stopping them (see procrust status)";
+        }
+        return who + " took the " + op.verb() + " request but " + String.join(", ", ids)
+                + (op == Op.START && !waitUp ? " was not released" : waitUp ? " did not come up" : " was not stopped")
+                + " within " + limit.toSeconds() + "s (see procrust status)";
     }
 }

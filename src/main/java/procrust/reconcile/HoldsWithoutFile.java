@@ -61,7 +61,7 @@ public final class HoldsWithoutFile {
             List<String> lines = new ArrayList<>();
             List<String> rest = new ArrayList<>();
             for (String id : ids) {
-                String why = Holds.notHeld(state, id);
+                String why = Holds.notHeld(state, id, false);
                 if (why == null) {
                     rest.add(id);
                 } else {

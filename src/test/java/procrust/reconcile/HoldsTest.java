@@ -107,9 +107,9 @@ class HoldsTest {
                 .state(procrust.plan.InstanceState.FAILED, t).build();
         procrust.state.StateFile s = procrust.state.StateFile.empty("u").put(running).put(failed);
         assertEquals("web: not held, nothing to release (procrust stop holds a process); it is RUNNING (pid 42)",
-                Holds.notHeld(s, "web"));
-        assertEquals(null, Holds.notHeld(s, "db"), "start retries a FAILED process");
-        assertEquals(null, Holds.notHeld(s.withHolds(List.of("web")), "web"));
-        assertTrue(Holds.notHeld(s, "new").startsWith("new: not held"));
+                Holds.notHeld(s, "web", false));
+        assertEquals(null, Holds.notHeld(s, "db", false), "start retries a FAILED process");
+        assertEquals(null, Holds.notHeld(s.withHolds(List.of("web")), "web", false));
+        assertTrue(Holds.notHeld(s, "new", false).startsWith("new: not held"));
     }
 }
