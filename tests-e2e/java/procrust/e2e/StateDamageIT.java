@@ -36,6 +36,15 @@ class StateDamageIT {
         Host.Apply ap = h.apply();
         await(Duration.ofSeconds(30), "svc running", io(() -> "RUNNING".equals(h.stateOf("svc"))));
         long pid = h.pidOf("svc");
+        // RUNNING is recorded just before the gate opens (a kill between the two ends the start at its
+        // gate, by design): the service runs its own command once it is sleep, not the gate's shell
+        await(Duration.ofSeconds(30), "svc past its gate", () -> {
+            try {
+                return "sleep".equals(Files.readString(Path.of("/proc/" + pid + "/comm")).trim());
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
         ap.process().destroyForcibly();
         assertTrue(ap.process().waitFor(10, TimeUnit.SECONDS));
         return pid;
