@@ -20,6 +20,7 @@ import procrust.reconcile.HoldsWithoutFile;
 import procrust.runtime.Host;
 import procrust.reconcile.EventLog;
 import procrust.reconcile.LineEventLog;
+import procrust.state.ApplyLock;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
 import procrust.config.CheckResult;
@@ -78,7 +79,7 @@ abstract class HoldCommand extends FileCommand {
             CheckViews.text(r, c.configFile().toString(), c.color(), err);
         }
         if (!r.valid()) {
-            return withoutFile(op, c, ids, all || group != null, out, err);
+            return withoutFile(op, c, r, ids, all || group != null, out, err);
         }
         Path base = StateDirs.base(c.stateDirOption());
         Path uidDir = StateDirs.forUid(base, r.config().uid());
@@ -110,19 +111,25 @@ abstract class HoldCommand extends FileCommand {
      * stop/start with an invalid (or unsafe) file: named ids only, through a running apply, which acts
      * by its last valid file ({@link HoldsWithoutFile}).
      */
-    private static int withoutFile(Holds.Op op, CommonOptions c, List<String> ids, boolean selector, PrintWriter out,
-                                   PrintWriter err) throws IOException, InterruptedException {
+    private static int withoutFile(Holds.Op op, CommonOptions c, CheckResult r, List<String> ids, boolean selector,
+                                   PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         Path base = StateDirs.base(c.stateDirOption());
-        java.util.Optional<UidSources.Found> found = selector || ids.isEmpty() ? java.util.Optional.empty()
-                : UidSources.find(c.configFile(), base);
+        // a restart is judged by the file's entries (oneshot or not, its health check): it needs the file
+        java.util.Optional<UidSources.Found> found = selector || ids.isEmpty() || op == Holds.Op.RESTART
+                ? java.util.Optional.empty() : UidSources.find(c.configFile(), base);
         if (found.isEmpty()) {
-            err.println("procrust: " + c.configFile() + " is invalid or unsafe: nothing was done"
-                    + (selector ? " (--all and --group need the file; name the ids)" : ""));
+            err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "nothing was done")
+                    + (selector ? "; --all and --group need the file: name the ids"
+                    : op == Holds.Op.RESTART ? "; restart needs the file" : ""));
             err.flush();
             return 1;
         }
-        err.println("procrust: " + c.configFile() + " is invalid or unsafe; asking the running apply, which keeps "
-                + "the last valid file in force (uid " + found.get().uid() + " from " + found.get().source() + ")");
+        if (ApplyLock.holder(StateDirs.forUid(base, found.get().uid())).isEmpty()) {
+            err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "nothing was done"));
+        } else {
+            err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "asking the running apply, which keeps "
+                    + "the last valid file in force (uid " + found.get().uid() + " from " + found.get().source() + ")"));
+        }
         Holds.Outcome o = HoldsWithoutFile.run(op, found.get().uid(), ids, StateDirs.forUid(base, found.get().uid()),
                 java.time.Duration.ofSeconds(120));
         for (String line : o.lines()) {

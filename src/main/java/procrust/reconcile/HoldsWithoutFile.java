@@ -47,8 +47,8 @@ public final class HoldsWithoutFile {
         OptionalLong apply = ApplyLock.holder(uidDir);
         if (apply.isEmpty()) {
             List<String> lines = new ArrayList<>();
-            lines.add("the file is invalid and no apply is running: nothing was done (an apply keeps the last valid file "
-                    + "and could act; fix the file, or stop a process by hand:");
+            lines.add("no apply runs for uid " + uid + " (one keeps the last valid file and could act): fix the file, "
+                    + "or stop a process by hand (");
             for (InstanceRecord r : state.instances()) {
                 if (ids.contains(r.id()) && r.claimsLive()) {
                     lines.add("  " + r.id() + "@" + r.version() + ": kill -TERM -- -" + r.pid() + "  (its process group)");
