@@ -31,7 +31,9 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String script = AutoComplete.bash("procrust", spec.root().commandLine());
+        // from the whole command model, as the build makes the shipped script (ArchiveIT: the two are equal):
+        // HelpScope only hides, in help, common options a command accepts but does not use
+        String script = AutoComplete.bash("procrust", new picocli.CommandLine(new Main()));
         if (shell == Shell.zsh) {
             script = "# procrust completion for zsh (through bashcompinit): source <(procrust completion zsh)\n"
                     + script;

@@ -124,9 +124,8 @@ abstract class HoldCommand extends FileCommand {
             err.flush();
             return 1;
         }
-        if (ApplyLock.holder(StateDirs.forUid(base, found.get().uid())).isEmpty()) {
-            err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "nothing was done"));
-        } else {
+        boolean applyRuns = ApplyLock.holder(StateDirs.forUid(base, found.get().uid())).isPresent();
+        if (applyRuns) {
             err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "asking the running apply, which keeps "
                     + "the last valid file in force (uid " + found.get().uid() + " from " + found.get().source() + ")"));
         }
@@ -134,6 +133,9 @@ abstract class HoldCommand extends FileCommand {
                 java.time.Duration.ofSeconds(120));
         for (String line : o.lines()) {
             (o.ok() ? out : err).println(o.ok() ? line : "procrust: " + line);
+        }
+        if (!applyRuns) { // the refusal last: it is what the TUI shows of it
+            err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "nothing was done"));
         }
         out.flush();
         err.flush();

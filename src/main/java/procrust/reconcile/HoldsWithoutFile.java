@@ -38,24 +38,25 @@ public final class HoldsWithoutFile {
         StateFile state = store.load(false).state();
         Set<String> known = new TreeSet<>(state.holds());
         state.instances().forEach(r -> known.add(r.id()));
+        OptionalLong apply = ApplyLock.holder(uidDir);
+        if (apply.isEmpty()) {
+            List<String> hints = new ArrayList<>();
+            for (InstanceRecord r : state.instances()) {
+                if (ids.contains(r.id()) && r.claimsLive()) {
+                    hints.add("  " + r.id() + "@" + r.version() + ": kill -TERM -- -" + r.pid() + "  (its process group)");
+                }
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add("no apply runs for uid " + uid + " (one keeps the last valid file and could act): fix the file"
+                    + (hints.isEmpty() ? "" : ", or stop a process by hand:"));
+            lines.addAll(hints);
+            return new Holds.Outcome(false, lines);
+        }
         List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
             return new Holds.Outcome(false, List.of("unknown process id" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + ": the state of uid " + uid + " names " + (known.isEmpty() ? "none"
                     : String.join(", ", known)) + "; nothing was done"));
-        }
-        OptionalLong apply = ApplyLock.holder(uidDir);
-        if (apply.isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            lines.add("no apply runs for uid " + uid + " (one keeps the last valid file and could act): fix the file, "
-                    + "or stop a process by hand (");
-            for (InstanceRecord r : state.instances()) {
-                if (ids.contains(r.id()) && r.claimsLive()) {
-                    lines.add("  " + r.id() + "@" + r.version() + ": kill -TERM -- -" + r.pid() + "  (its process group)");
-                }
-            }
-            lines.add(")");
-            return new Holds.Outcome(false, lines);
         }
         if (op == Holds.Op.START) {
             List<String> lines = new ArrayList<>();
