@@ -2,22 +2,12 @@ package procrust.cli;
 
 import picocli.CommandLine.Command;
 import procrust.config.CheckResult;
-import procrust.validate.ConfigChecker;
 import procrust.diag.Severity;
 
 /** {@code procrust check}: validates the file; exit 0 valid (warnings allowed), 1 invalid. */
 @Command(name = "check", mixinStandardHelpOptions = true, description = {"Validate the file: every problem, with file, line and column.",
         "Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error."})
 final class CheckCommand extends FileCommand {
-
-    /**
-     * picocli builds every command object before it parses the arguments: starting the validator's
-     * bootstrap here lets it run on another core while picocli sets itself up (measured: the largest
-     * start-up cost after picocli's). Other commands that read the file benefit too.
-     */
-    CheckCommand() {
-        ConfigChecker.warmUp();
-    }
 
     @Override
     public Integer call() throws java.io.IOException {
