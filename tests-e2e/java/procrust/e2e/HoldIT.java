@@ -158,8 +158,9 @@ class HoldIT {
             assertTrue(Host.alive(web));
             assertEquals(0, h.state().path("holds").size(), h.state()::toString);
             Procrust.Result usage = h.run("stop");
-            assertEquals(1, usage.exit(), usage::toString);
-            assertTrue(usage.err().contains("name ids, or use --all or --label"), usage::toString);
+            // no ids is a usage error (SPEC §6, issue 19): exit 2, like every usage error
+            assertEquals(2, usage.exit(), usage::toString);
+            assertTrue(usage.err().contains("name at least one ID, or use --all or --label"), usage::toString);
         }
     }
 

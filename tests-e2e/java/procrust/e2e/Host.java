@@ -109,7 +109,7 @@ final class Host implements AutoCloseable {
     /** {@code procrust status --output json}, parsed. */
     JsonNode status() throws IOException, InterruptedException {
         Procrust.Result r = run("status", "--output", "json");
-        if (r.exit() != 0 && r.exit() != 3) {
+        if (r.exit() != 0 && r.exit() != 3 && r.exit() != 4) {
             throw new AssertionError("status failed: " + r);
         }
         return JSON.readTree(r.out());

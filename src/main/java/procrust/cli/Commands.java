@@ -24,7 +24,7 @@ final class Commands {
 
     /** The commands that read and validate the file. */
     private static final Set<String> READ_FILE = Set.of("check", "plan", "graph", "timeline", "apply", "status",
-            "stop", "start", "logs", "tui", "top", "import");
+            "stop", "start", "restart", "logs", "tui", "top", "import");
 
     private Commands() {
     }
@@ -67,6 +67,7 @@ final class Commands {
             case "status" -> new StatusCommand();
             case "stop" -> new HoldCommand.Stop();
             case "start" -> new HoldCommand.Start();
+            case "restart" -> new HoldCommand.Restart();
             case "logs" -> new LogsCommand();
             case "tui", "top" -> new TuiCommand();
             case "import" -> new ImportCommand();

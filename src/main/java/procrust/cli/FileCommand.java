@@ -63,7 +63,10 @@ abstract class FileCommand implements Callable<Integer> {
         String given = common().output();
         Output o = Output.named(given);
         if (o == null || !List.of(allowed).contains(o)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), String.format(refusal, given));
+            // one wording on every command (issue 19); the command's own words are kept for the source only
+            List<String> names = List.of(allowed).stream().map(Output::name).toList();
+            throw new CommandLine.ParameterException(spec.commandLine(), "--output " + given + " is not supported by `"
+                    + spec.qualifiedName() + "`: it takes " + String.join(" or ", names));
         }
         return o;
     }

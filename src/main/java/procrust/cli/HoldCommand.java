@@ -3,10 +3,12 @@ package procrust.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import procrust.diag.Severity;
@@ -35,13 +37,25 @@ abstract class HoldCommand extends FileCommand {
 
     abstract Holds.Op op();
 
+    /** --wait and --timeout, for the commands that have them. */
+    WaitOptions waiting() {
+        return null;
+    }
+
     @Override
     public Integer call() throws Exception {
         CommonOptions c = common();
+        output("", Output.text);
+        if (ids.isEmpty() && !all && group == null) {
+            // a command given no ids where it needs some is a usage error (SPEC §6): exit 2
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing process id: name at least one ID, or use --all or --label L");
+        }
         PrintWriter err = err();
+        WaitOptions w = waiting();
         Host host = LinuxHost.create();
-        return perform(op(), c, ids, all, group, out(), err, host,
-                new LineEventLog(err, host.clock(), c.verbose()));
+        return perform(op(), c, ids, all, group, w != null && w.wait, w == null ? null : w.timeout,
+                out(), err, host, new LineEventLog(err, host.clock(), c.verbose()));
     }
 
     /**
@@ -51,6 +65,13 @@ abstract class HoldCommand extends FileCommand {
      */
     static int perform(Holds.Op op, CommonOptions c, List<String> ids, boolean all, String group, PrintWriter out,
                        PrintWriter err, Host host, EventLog log) throws IOException, InterruptedException {
+        return perform(op, c, ids, all, group, false, null, out, err, host, log);
+    }
+
+    /** {@link #perform}; {@code waitUp}: until each id is up (start, restart); {@code timeout}: null = the default. */
+    static int perform(Holds.Op op, CommonOptions c, List<String> ids, boolean all, String group, boolean waitUp,
+                       Duration timeout, PrintWriter out, PrintWriter err, Host host, EventLog log)
+            throws IOException, InterruptedException {
         CheckResult r = ConfigGate.check(c.configFile(), Severity.ERROR);
         if (!r.diagnostics().isEmpty()) {
             CheckViews.text(r, c.configFile().toString(), c.color(), err);
@@ -74,8 +95,9 @@ abstract class HoldCommand extends FileCommand {
         if (!StateGate.check(base, uidDir, logDir, c.logDirOption() != null, err)) {
             return 1;
         }
-        Holds.Settings s = new Holds.Settings(uidDir, logDir, HoldTargets.limit(op, r.config(), sel.ids()),
-                Planner::plan, Windows::openingOf, host);
+        Holds.Settings s = new Holds.Settings(uidDir, logDir,
+                timeout != null ? timeout : HoldTargets.limit(op, r.config(), sel.ids()), Planner::plan,
+                Windows::openingOf, host, waitUp);
         Holds.Outcome o = Holds.run(op, r.config(), sel.ids(), s, log);
         for (String line : o.lines()) {
             (o.ok() ? out : err).println(o.ok() ? line : "procrust: " + line);
@@ -98,15 +120,44 @@ abstract class HoldCommand extends FileCommand {
         }
     }
 
-    /** {@code procrust start ID...}. */
+    /** {@code procrust start ID... [--wait [--timeout D]]}. */
     @Command(name = "start", description = {
             "Release the hold of `procrust stop` (and retry a FAILED process): apply starts it when it is due.",
             "With no apply running, the command starts what is due now itself (health checks included).",
-            "Exit status: 0 released; 1 unknown id, invalid file, or a start failed."})
+            "Exit status: 0 released (with --wait: up); 1 unknown id, invalid file, a start failed, or not up in time."})
     static final class Start extends HoldCommand {
+        @Mixin
+        WaitOptions waitOptions;
+
         @Override
         Holds.Op op() {
             return Holds.Op.START;
+        }
+
+        @Override
+        WaitOptions waiting() {
+            return waitOptions;
+        }
+    }
+
+    /** {@code procrust restart ID... [--wait [--timeout D]]}. */
+    @Command(name = "restart", description = {
+            "Stop processes (their whole group, confirmed) and start them again now, one at a time; a oneshot runs "
+                    + "again even when COMPLETED; a hold is released. Use it after an edit that waits for the next start.",
+            "With an apply running it does the work and this command waits for it; else the command does it.",
+            "Exit status: 0 restarted (with --wait: up); 1 unknown id, invalid file, a start failed, or not up in time."})
+    static final class Restart extends HoldCommand {
+        @Mixin
+        WaitOptions waitOptions;
+
+        @Override
+        Holds.Op op() {
+            return Holds.Op.RESTART;
+        }
+
+        @Override
+        WaitOptions waiting() {
+            return waitOptions;
         }
     }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         StatusCommand.class,
         HoldCommand.Stop.class,
         HoldCommand.Start.class,
+        HoldCommand.Restart.class,
         LogsCommand.class,
         CompletionCommand.class,
         TuiCommand.class,
@@ -88,7 +89,7 @@ public final class Main extends Root {
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter e = c.getErr();
-            e.println("procrust: " + ex.getMessage());
+            e.println("procrust: " + usageMessage(ex));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
             e.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             e.flush();
@@ -127,6 +128,29 @@ public final class Main extends Root {
         } catch (java.io.IOException | RuntimeException e) {
             // not Linux, or /proc read-only: the name stays java
         }
+    }
+
+    /**
+     * picocli's message, except for arguments nobody takes: "Unmatched argument at index 3" counts the
+     * global options before it, which is no help. An unknown command is named as such (the closest
+     * ones follow, from picocli's suggestions); other extra arguments are quoted, without an index.
+     */
+    static String usageMessage(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            boolean top = u.getCommandLine().getParent() == null;
+            if (top && !first.startsWith("-")) {
+                return "unknown command '" + first + "'";
+            }
+            if (first.startsWith("-")) {
+                return "unknown option '" + first + "'" + (u.getUnmatched().size() > 1 ? " (and "
+                        + (u.getUnmatched().size() - 1) + " more argument(s))" : "");
+            }
+            return "unexpected argument" + (u.getUnmatched().size() > 1 ? "s" : "") + " for `"
+                    + u.getCommandLine().getCommandSpec().qualifiedName() + "`: '"
+                    + String.join("' '", u.getUnmatched()) + "'";
+        }
+        return ex.getMessage();
     }
 
     /** Reads the version from the jar manifest (Implementation-Version). */

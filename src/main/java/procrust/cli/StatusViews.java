@@ -21,11 +21,17 @@ final class StatusViews {
     }
 
     static String json(StatusReport r) throws JsonProcessingException {
+        return json(r, false);
+    }
+
+    /** {@code unsupervised}: no apply runs and the host is not run by apply --once (exit 4). */
+    static String json(StatusReport r, boolean unsupervised) throws JsonProcessingException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uid", r.uid());
         doc.put("apply_pid", r.applyPid());
         doc.put("at", r.at().toString());
         doc.put("ok", r.ok());
+        doc.put("supervised", !unsupervised);
         doc.put("state_problem", r.stateProblem());
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -73,6 +79,10 @@ final class StatusViews {
     }
 
     static String text(StatusReport r) {
+        return text(r, false);
+    }
+
+    static String text(StatusReport r, boolean unsupervised) {
         StringBuilder sb = new StringBuilder();
         sb.append("uid ").append(r.uid()).append(": ")
                 .append(r.applyPid() == null ? "no apply running" : "apply running (pid " + r.applyPid() + ")").append('\n');
@@ -103,8 +113,17 @@ final class StatusViews {
         if (r.rows().isEmpty()) {
             sb.append("(no processes)\n");
         }
-        sb.append(r.ok() ? "every wanted process is in its wanted state\n"
-                : "not every wanted process is in its wanted state (exit 3)\n");
+        if (!r.ok()) {
+            sb.append("not every wanted process is in its wanted state (exit 3)\n");
+        } else if (unsupervised) {
+            sb.append("every wanted process is in its wanted state, but no apply is running to keep them so (exit 4)\n");
+        } else {
+            sb.append("every wanted process is in its wanted state\n");
+        }
+        if (unsupervised) {
+            sb.append("nothing supervises these processes: start procrust apply (or its systemd unit); a host run by "
+                    + "apply --once is not reported so\n");
+        }
         return sb.toString();
     }
 

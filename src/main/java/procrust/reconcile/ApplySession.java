@@ -19,6 +19,8 @@ import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.runtime.Host;
 import procrust.state.ApplyLock;
+import procrust.state.ApplyMode;
+import procrust.state.InstanceRecord;
 import procrust.state.Requests;
 import procrust.state.StateDirs;
 import procrust.state.StateFile;
@@ -96,6 +98,12 @@ public final class ApplySession {
     private int runLocked(Config first, Path uidDir, Path logDir) throws IOException, InterruptedException {
         LineEventLog log = new LineEventLog(err, host.clock(), settings.verbose());
         Reconciler rec = open(first, uidDir, logDir, log);
+        try {
+            ApplyMode.record(uidDir, settings.once());
+        } catch (IOException e) {
+            log.warn("apply-mode", null, "cannot write " + uidDir.resolve(ApplyMode.FILE_NAME) + ": " + e.getMessage()
+                    + " (status may take this host for one run by apply --once, or not)");
+        }
         log.info("apply", null, "pid " + ProcessHandle.current().pid() + ", uid " + first.uid() + ", file "
                 + settings.configFile() + ", " + first.processes().size() + " entries, state "
                 + uidDir.resolve(StateStore.FILE_NAME) + (settings.once() ? ", --once" : ""));
@@ -314,12 +322,30 @@ public final class ApplySession {
         log.info("file-reloaded", null, f + ": " + c.processes().size() + " entries; planning again");
     }
 
+    /**
+     * The state with the records a restart will signal proven ours again (pid, start time, boot id),
+     * as at apply's start: an adopted process is otherwise looked at in full only every 10 s.
+     */
+    private StateFile proven(Reconciler rec, Requests.Request q) {
+        StateFile current = rec.state();
+        if (!"restart".equals(q.op())) {
+            return current;
+        }
+        for (InstanceRecord r : ObservedReader.verify(current, rec.config(), host.table(), host.clock().instant())
+                .state().instances()) {
+            if (q.ids().contains(r.id())) {
+                current = current.put(r);
+            }
+        }
+        return current;
+    }
+
     private void takeRequests(Reconciler rec, Path uidDir, LineEventLog log) throws IOException {
         for (Path p : Requests.pending(uidDir)) {
             try {
                 Requests.Request q = Requests.read(p);
                 java.util.List<String> heldBefore = rec.state().holds();
-                StateFile s = Requests.applyTo(rec.state(), q);
+                StateFile s = Requests.applyTo(proven(rec, q), q, host.clock().instant());
                 rec.replaceState(s);
                 log.info("request", null, q.op() + " " + String.join(", ", q.ids()) + " (from " + p.getFileName() + ")");
                 for (String id : q.ids()) {

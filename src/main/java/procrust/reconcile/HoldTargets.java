@@ -91,16 +91,18 @@ public final class HoldTargets {
     /**
      * How long a command waits for its request to be carried out: for stops, each id's longest
      * {@code stop_timeout} plus the SIGKILL grace; for starts, each id's longest health-check
-     * timeout plus its min uptime; and 30 s for apply to get to it (it may be in the middle of a
-     * stop of its own).
+     * timeout plus its min uptime; for restarts both; and 30 s for apply to get to it (it may be in
+     * the middle of a stop of its own).
      */
     public static Duration limit(Holds.Op op, Config config, List<String> ids) {
         Duration total = Duration.ofSeconds(30);
         for (String id : ids) {
             Duration longest = Duration.ZERO;
             for (ProcessSpec p : config.versionsOf(id)) {
-                Duration d = op == Holds.Op.STOP ? p.stopTimeout().plus(StopOp.KILL_GRACE)
-                        : (p.healthCheck() == null ? Duration.ZERO : p.healthCheck().timeout()).plus(ExitRules.MIN_UPTIME);
+                Duration stop = p.stopTimeout().plus(StopOp.KILL_GRACE);
+                Duration start = (p.healthCheck() == null ? Duration.ZERO : p.healthCheck().timeout())
+                        .plus(ExitRules.MIN_UPTIME);
+                Duration d = op == Holds.Op.STOP ? stop : op == Holds.Op.START ? start : stop.plus(start);
                 longest = d.compareTo(longest) > 0 ? d : longest;
             }
             total = total.plus(Objects.requireNonNullElse(longest, Duration.ZERO));

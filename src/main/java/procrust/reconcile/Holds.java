@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import procrust.config.Config;
@@ -38,7 +40,7 @@ public final class Holds {
 
     /** What the command asks for. */
     public enum Op {
-        STOP("hold", "stop"), START("release", "start");
+        STOP("hold", "stop"), START("release", "start"), RESTART("restart", "restart");
 
         private final String request;
         private final String verb;
@@ -65,9 +67,16 @@ public final class Holds {
         }
     }
 
-    /** Where and how: the uid's folder, its log folder, how long to wait, the planner, the host. */
+    /**
+     * Where and how: the uid's folder, its log folder, how long to wait, the planner, the host;
+     * {@code waitUp}: a start or restart returns once each id is RUNNING (a oneshot: COMPLETED), or failed.
+     */
     public record Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows,
-                           Host host) {
+                           Host host, boolean waitUp) {
+        public Settings(Path uidDir, Path logDir, Duration limit, PlanFunction planner, WindowOpening windows,
+                        Host host) {
+            this(uidDir, logDir, limit, planner, windows, host, false);
+        }
     }
 
     private static final Duration POLL = Duration.ofMillis(100);
@@ -88,17 +97,27 @@ public final class Holds {
         long applyPid = first.holderPid();
         StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
         Set<String> wasLive = new HashSet<>();
+        Map<String, Set<Long>> oldPids = new HashMap<>();
         for (InstanceRecord r : store.load(false).state().instances()) {
-            if (ids.contains(r.id()) && (r.claimsLive() || r.state() == procrust.plan.InstanceState.STOPPING)) {
+            if (ids.contains(r.id()) && r.claimsLive()) {
                 wasLive.add(r.id());
+                oldPids.computeIfAbsent(r.id(), x -> new HashSet<>()).add(r.pid());
             }
         }
+        Instant submitted = clock.instant();
         Path request = Requests.submit(s.uidDir(), new Requests.Request(op.request(), ids));
         while (true) {
             if (!Files.exists(request)) {
                 StateFile state = store.load(false).state();
-                if (done(op, ids, state)) {
-                    return new Outcome(true, confirmed(op, ids, wasLive, applyPid));
+                if (op == Op.STOP || (op == Op.START && !s.waitUp())) {
+                    if (done(op, ids, state)) {
+                        return new Outcome(true, confirmed(op, ids, wasLive, applyPid));
+                    }
+                } else {
+                    Comeback.Verdict v = Comeback.judge(op, ids, state, oldPids, submitted, s.waitUp(), applyPid);
+                    if (v.done()) {
+                        return new Outcome(v.ok(), v.lines());
+                    }
                 }
             }
             OptionalLong holder = ApplyLock.holder(s.uidDir());
@@ -113,7 +132,7 @@ public final class Holds {
                 }
             }
             if (clock.instant().isAfter(deadline)) {
-                return new Outcome(false, List.of(timedOut(op, ids, applyPid, s.limit(), Files.exists(request))));
+                return new Outcome(false, List.of(timedOut(op, ids, applyPid, s.limit(), Files.exists(request), s.waitUp())));
             }
             Thread.sleep(POLL.toMillis());
         }
@@ -149,14 +168,19 @@ public final class Holds {
         return out;
     }
 
-    private static String timedOut(Op op, List<String> ids, long applyPid, Duration limit, boolean pending) {
+    private static String timedOut(Op op, List<String> ids, long applyPid, Duration limit, boolean pending,
+                                   boolean waitUp) {
         String who = "apply (pid " + applyPid + ")";
         if (pending) {
             return who + " did not take the " + op.verb() + " request for " + String.join(", ", ids) + " within "
                     + limit.toSeconds() + "s; it stays queued in the state folder and is taken when apply gets to it";
         }
-        return who + " took the request but " + String.join(", ", ids) + (op == Op.STOP
-                ? " still had processes after " + limit.toSeconds() + "s: they stay held and apply keeps stopping them"
-                : " was not released within " + limit.toSeconds() + "s") + " (see procrust status)";
+        if (op == Op.STOP) {
+            return who + " took the request but " + String.join(", ", ids) + " still had processes after "
+                    + limit.toSeconds() + "s: they stay held and apply keeps stopping them (see procrust status)";
+        }
+        return who + " took the " + op.verb() + " request but " + String.join(", ", ids)
+                + (op == Op.START && !waitUp ? " was not released" : waitUp ? " did not come up" : " was not stopped")
+                + " within " + limit.toSeconds() + "s (see procrust status)";
     }
 }

@@ -45,7 +45,7 @@ final class LocalHold {
         StateFile state = seen.state();
         for (Path p : Requests.pending(s.uidDir())) {
             try {
-                state = Requests.applyTo(state, Requests.read(p));
+                state = Requests.applyTo(state, Requests.read(p), clock.instant());
             } catch (IOException | RuntimeException e) {
                 log.warn("request-rejected", null, p.getFileName() + ": " + e.getMessage());
             }
@@ -57,7 +57,7 @@ final class LocalHold {
                 wasLive.add(r.id());
             }
         }
-        state = Requests.applyTo(state, new Requests.Request(op.request(), ids));
+        state = Requests.applyTo(state, new Requests.Request(op.request(), ids), clock.instant());
         Waker waker = new Waker();
         PlanFunction narrowed = (c, o, at) -> narrow(s.planner().plan(c, o, at), op, ids);
         // the command does not supervise: "adopted" (the reconciler taking a live process in) is a detail here
@@ -83,7 +83,7 @@ final class LocalHold {
         } finally {
             rec.shutdown();
         }
-        return outcome(op, ids, rec, wasLive, timedOut);
+        return outcome(op, ids, rec, wasLive, timedOut, s.waitUp());
     }
 
     /** The plan with only the changes asked for; every reason to leave a process alone stays. */
@@ -92,6 +92,7 @@ final class LocalHold {
         for (Action a : p.actions()) {
             boolean asked = ids.contains(a.id())
                     && (op == Holds.Op.STOP ? a.kind() == ActionKind.STOP : a.kind() == ActionKind.START);
+            // a restart: the stop is the record's (STOPPING, see Requests), the start the plan's
             if (!a.isChange() || asked) {
                 out.add(a);
             }
@@ -100,7 +101,7 @@ final class LocalHold {
     }
 
     private static Holds.Outcome outcome(Holds.Op op, List<String> ids, Reconciler rec, Set<String> wasLive,
-                                         boolean timedOut) {
+                                         boolean timedOut, boolean waitUp) {
         List<String> lines = new ArrayList<>();
         boolean ok = !timedOut && rec.failures() == 0;
         for (String id : ids) {
@@ -125,20 +126,24 @@ final class LocalHold {
                 }
                 continue;
             }
-            if (wasLive.contains(id)) {
+            boolean restart = op == Holds.Op.RESTART;
+            String did = restart ? (wasLive.contains(id) ? "stopped and started again" : "started again") : "released";
+            if (!restart && wasLive.contains(id)) {
                 lines.add(id + ": released (it was running)");
             } else if (!live.isEmpty()) {
                 InstanceRecord r = live.get(0);
-                lines.add(id + ": released and started, " + r.state() + " (pid " + r.pid() + "); no apply is running "
-                        + "to supervise it: the next apply adopts it");
+                lines.add(id + ": " + did + (restart ? ", " : " and started, ") + r.state() + " (pid " + r.pid()
+                        + "); no apply is running to supervise it: the next apply adopts it");
             } else if (last != null && (last.state() == InstanceState.FAILED || last.state() == InstanceState.BACKOFF)) {
                 ok = false;
-                lines.add(id + ": released, but its start failed: " + last.state()
+                lines.add(id + ": " + (restart ? "restarted" : "released") + ", but its start failed: " + last.state()
                         + (last.note() == null ? "" : " (" + last.note() + ")"));
             } else if (last != null && last.state() == InstanceState.COMPLETED) {
-                lines.add(id + ": released and run to completion");
+                lines.add(id + ": " + (restart ? "ran again to completion" : "released and run to completion"));
             } else {
-                lines.add(id + ": released; not started now: " + waitReason(rec.lastPlan(), id));
+                ok &= !waitUp; // --wait: not up is a failure
+                lines.add(id + ": " + (restart ? (wasLive.contains(id) ? "stopped" : "nothing to stop") : "released")
+                        + "; not started now: " + waitReason(rec.lastPlan(), id));
             }
         }
         return new Holds.Outcome(ok, lines);

@@ -53,7 +53,7 @@ final class LogMarks implements EventLog {
 
     /** The marker for an event of apply's log, or null when the event gets none. */
     static String marker(String event, Key key, String message) {
-        if ("started".equals(event)) {
+        if ("spawned".equals(event)) {
             Matcher m = PID.matcher(message);
             return m.find() ? "started pid " + m.group(1) + " (version " + key.version() + ")" : null;
         }

@@ -167,7 +167,9 @@ final class Operations {
     private StopOp resumeStop(Instant now) {
         for (InstanceRecord r : state.instances()) {
             if (r.state() == InstanceState.STOPPING && r.pid() != null) {
-                return beginStop(r, "resuming a stop begun earlier", now);
+                endHealthCheckOf(new Key(r.id(), r.version())); // a restart asked during its start
+                return beginStop(r, procrust.state.Requests.RESTART_NOTE.equals(r.note())
+                        ? procrust.state.Requests.RESTART_NOTE : "resuming a stop begun earlier", now);
             }
         }
         return null;

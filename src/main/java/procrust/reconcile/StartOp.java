@@ -67,10 +67,23 @@ final class StartOp {
             return new Launch(Outcome.failedStart(k, ExitRules.failedStart(b.gone(null).fingerprint(spec.fingerprint())
                     .build(), spec, "cannot start: " + e.getMessage(), now)), null);
         }
+        if (spec.logs().group() != null) {
+            String why = LogAccess.share(LogFiles.fileFor(fx.logDir(), spec.id()), spec.logs().group());
+            if (why != null) {
+                fx.log().warn("log-group", k, why + "; the log stays readable by procrust's user only");
+            }
+        }
+        // marked in the service's log (LogMarks) while the command waits at its gate, so the marker comes
+        // before its output; and before its pid is recorded, so that the gate opens right after that
+        fx.log().debug("spawned", k, "pid " + sp.pid() + ", waiting for its pid to be recorded");
         boolean checked = spec.healthCheck() != null;
-        b.process(spec.type().wire(), sp.pid(), sp.startTicks(), fx.table().bootId(), now, spec.fingerprint())
-                .state(checked ? InstanceState.PENDING_HEALTH_CHECK : InstanceState.RUNNING, now)
-                .runningSince(checked ? null : now).note(null);
+        // the instant of the spawn itself, not of the step: on a loaded machine a spawn can take a second,
+        // and the first-second rule (ExitRules.SETTLE) counts from when the command really started
+        Instant at = fx.clock().instant();
+        at = at.isBefore(now) ? now : at;
+        b.process(spec.type().wire(), sp.pid(), sp.startTicks(), fx.table().bootId(), at, spec.fingerprint())
+                .state(checked ? InstanceState.PENDING_HEALTH_CHECK : InstanceState.RUNNING, at)
+                .runningSince(checked ? null : at).note(null);
         if (spec.type() == ProcessType.ONESHOT) {
             b.completedWindow(fx.windows().openingOf(spec, config.zone(), now));
         }
@@ -91,13 +104,7 @@ final class StartOp {
             return Outcome.failedStart(k, ExitRules.failedStart(l.outcome().record().toBuilder().gone(null).build(),
                     spec, "not started: its pid could not be recorded (" + notWritten + ")", now));
         }
-        Outcome out = Outcome.none(k);
-        if (spec.logs().group() != null) {
-            String why = LogAccess.share(LogFiles.fileFor(logDir, spec.id()), spec.logs().group());
-            if (why != null) {
-                out = out.log(EventLog.Level.WARN, "log-group", why + "; the log stays readable by procrust's user only");
-            }
-        }
+        Outcome out = Outcome.none(k); // log_group and the start marker: done at the spawn
         boolean checked = spec.healthCheck() != null;
         return out.log(EventLog.Level.INFO, "started", "pid " + sp.pid()
                 + (checked ? " (health check next)" : " (RUNNING: no health check)") + "; started because: " + reason);

@@ -12,13 +12,16 @@ import procrust.plan.InstanceState;
 
 /**
  * Operator requests to a running apply (docs/apply.md "Requests"): {@code DIR/<uid>/requests/*.json},
- * each {@code {"op": "hold" | "release", "ids": ["web", ...]}}, written to a temporary name and
+ * each {@code {"op": "hold" | "release" | "restart", "ids": ["web", ...]}}, written to a temporary name and
  * renamed in. apply reads them in name order, applies them to its state and deletes them. With no
  * apply running, a command applies the same {@link #applyTo} to state.json itself under the apply lock.
  */
 public final class Requests {
 
     public static final String DIR_NAME = "requests";
+    /** The note of an instance stopped for a restart (the stop's reason in the event log too). */
+    public static final String RESTART_NOTE = "restart asked by an operator (procrust restart)";
+    private static final java.util.Set<String> OPS = java.util.Set.of("hold", "release", "restart");
 
     /** One request. */
     public record Request(String op, List<String> ids) {
@@ -36,6 +39,35 @@ public final class Requests {
      * they start again (a release is also how an operator retries a FAILED process).
      */
     public static StateFile applyTo(StateFile s, Request r) {
+        return applyTo(s, r, null); // hold and release need no time; a restart does (below)
+    }
+
+    /**
+     * {@link #applyTo(StateFile, Request)} at {@code now}. restart: the hold is lifted; each live
+     * process of the ids becomes STOPPING, to be forgotten once no process of its group remains (the
+     * stop is done by the one-at-a-time stop of apply, SIGTERM then SIGKILL); a record that is done
+     * (COMPLETED, STOPPED, FAILED, BACKOFF) is forgotten at once. The plan then starts each id that
+     * is due now, as if it had never run: a COMPLETED oneshot runs again.
+     */
+    public static StateFile applyTo(StateFile s, Request r, java.time.Instant now) {
+        if ("restart".equals(r.op())) {
+            java.util.Objects.requireNonNull(now, "a restart is applied at an instant");
+            Set<String> held = new LinkedHashSet<>(s.holds());
+            held.removeAll(r.ids());
+            StateFile out = s.withHolds(new ArrayList<>(held));
+            for (InstanceRecord rec : s.instances()) {
+                if (!r.ids().contains(rec.id())) {
+                    continue;
+                }
+                if (rec.claimsLive()) {
+                    out = out.put(rec.toBuilder().state(InstanceState.STOPPING, now).afterStop(null)
+                            .note(RESTART_NOTE).build());
+                } else {
+                    out = out.remove(rec.id(), rec.version());
+                }
+            }
+            return out;
+        }
         Set<String> holds = new LinkedHashSet<>(s.holds());
         if ("hold".equals(r.op())) {
             holds.addAll(r.ids());
@@ -58,8 +90,8 @@ public final class Requests {
     /** Reads a request file; a malformed one gives an IOException naming the problem. */
     public static Request read(Path file) throws IOException {
         Request r = StateJson.readRequest(Files.readAllBytes(file));
-        if (!r.op().equals("hold") && !r.op().equals("release")) {
-            throw new IOException("unknown op \"" + r.op() + "\" (hold or release)");
+        if (!OPS.contains(r.op())) {
+            throw new IOException("unknown op \"" + r.op() + "\" (hold, release or restart)");
         }
         return r;
     }

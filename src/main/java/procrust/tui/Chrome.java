@@ -52,7 +52,7 @@ final class Chrome {
         return Cells.spread(b.toAttributedString(), new AttributedString(right, p.dim()), width);
     }
 
-    /** The line above the keys: typing a filter, a question, an outcome, or a problem with the file. */
+    /** The line above the keys: typing a filter, a question, a problem with the file, or an outcome. */
     static AttributedString message(Frame f, Palette p, int width) {
         UiState u = f.ui();
         Snapshot s = f.vm().snapshot();
@@ -62,10 +62,11 @@ final class Chrome {
                     .styled(p.dim(), "  enter keeps the filter, esc cancels");
         } else if (u.confirm() != null) {
             b.styled(p.tone(Tone.BUSY).bold(), u.confirm().question());
+        } else if (s.fileProblem() != null) {
+            // the file on disk is not the one shown: more urgent than the outcome of an earlier action
+            b.styled(p.tone(Tone.BAD), Formats.printable(s.fileProblem()));
         } else if (u.message() != null) {
             b.styled(p.tone(u.messageTone()), Formats.printable(u.message()));
-        } else if (s.fileProblem() != null) {
-            b.styled(p.tone(Tone.BAD), Formats.printable(s.fileProblem()));
         } else if (s.report().stateProblem() != null) {
             b.styled(p.tone(Tone.BAD), Formats.printable(s.report().stateProblem()));
         } else if (!u.filter().isEmpty()) {

@@ -46,12 +46,12 @@ final class DetailScreen {
             out.add(field("depends on", new AttributedString(e.dependsOn().isEmpty() ? "-" : String.join(", ", e.dependsOn())), p, width));
             HealthCheck h = e.healthCheck();
             out.add(field("health", new AttributedString(h == null ? "- (running as soon as spawned)"
-                    : h.probe().describe() + "  (timeout " + Formats.duration(h.timeout()) + ", every "
-                    + Formats.duration(h.interval()) + ")"), p, width));
+                    : h.probe().describe() + "  (timeout " + Formats.setting(h.timeout()) + ", every "
+                    + Formats.setting(h.interval()) + ")"), p, width));
             Liveness l = e.liveness();
             out.add(field("liveness", new AttributedString(l == null ? "-"
-                    : l.probe().describe() + "  (every " + Formats.duration(l.interval()) + ", timeout "
-                    + Formats.duration(l.timeout()) + ", restart after " + l.failures() + " failures)"), p, width));
+                    : l.probe().describe() + "  (every " + Formats.setting(l.interval()) + ", timeout "
+                    + Formats.setting(l.timeout()) + ", restart after " + l.failures() + " failures)"), p, width));
         }
         if (r.note() != null) {
             wrapped(out, "note", r.note(), p, width, 3);

@@ -34,6 +34,18 @@ public final class Formats {
         return String.format(Locale.ROOT, "%dd%02dh", s / 86400, (s % 86400) / 3600);
     }
 
+    /**
+     * A setting as written: under a minute with its milliseconds when it has some (500ms, 1.5s, 30s),
+     * else as {@link #duration}. {@code every 0s} for an interval of 500 ms would be wrong.
+     */
+    public static String setting(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 60_000 && ms % 1000 != 0) {
+            return ms < 1000 ? ms + "ms" : String.format(Locale.ROOT, "%.3f", ms / 1000.0).replaceAll("0+$", "") + "s";
+        }
+        return duration(d);
+    }
+
     /** Uptime of a process started at {@code from}, or "-". */
     public static String uptime(Instant from, Instant now) {
         return from == null ? "-" : duration(Duration.between(from, now));

@@ -200,7 +200,14 @@ public final class TuiApp {
 
     private void refresh() {
         try {
+            Long applyBefore = vm.snapshot().report().applyPid();
             vm = ViewModel.of(source.read(), ui.effectiveFilter());
+            if (inFlight == 0 && ui.message() != null
+                    && !java.util.Objects.equals(applyBefore, vm.snapshot().report().applyPid())) {
+                // an outcome that names the apply of its time ("apply (pid N) confirmed...") is stale once
+                // that apply is gone or another took over
+                ui = ui.withMessage(null, Tone.GOOD);
+            }
         } catch (IOException | RuntimeException e) {
             ui = ui.withMessage("could not read the state: " + e.getMessage() + " (showing the last reading)", Tone.BAD);
         }

@@ -69,7 +69,9 @@ class PlanCommandTest {
     void outputGithubIsAUsageErrorForPlan() throws Exception {
         Run r = run(WEB, "--output", "github");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("plan takes text or json"), r.err());
+        // the wording every command uses (issue 19)
+        assertTrue(r.err().contains("--output github is not supported by `procrust plan`: it takes text or json"),
+                r.err());
     }
 
     @Test

@@ -12,7 +12,7 @@ class LogMarksTest {
     @Test
     void aStartIsMarkedWithItsPidAndVersion() {
         assertEquals("started pid 4242 (version 2024-10-01T12:00:00)",
-                LogMarks.marker("started", K, "pid 4242 (RUNNING: no health check); started because: not running"));
+                LogMarks.marker("spawned", K, "pid 4242, waiting for its pid to be recorded"));
     }
 
     @Test

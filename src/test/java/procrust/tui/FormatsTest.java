@@ -20,6 +20,14 @@ class FormatsTest {
     }
 
     @Test
+    void settingsKeepTheirMilliseconds() {
+        assertEquals("500ms", Formats.setting(Duration.ofMillis(500)));
+        assertEquals("1.5s", Formats.setting(Duration.ofMillis(1500)));
+        assertEquals("30s", Formats.setting(Duration.ofSeconds(30)));
+        assertEquals("2m00s", Formats.setting(Duration.ofMinutes(2)));
+    }
+
+    @Test
     void instantsReadFromNowInTheFilesZone() {
         ZoneId madrid = ZoneId.of("Europe/Madrid");
         Instant now = Instant.parse("2025-03-03T10:00:00Z"); // Monday 11:00 in Madrid

@@ -201,6 +201,17 @@ class ScreensTest {
     }
 
     @Test
+    void aProblemWithTheFileIsShownBeforeAnEarlierOutcome() {
+        Snapshot s = new Snapshot(snap.file(), snap.config(), snap.report(), "procrust.toml is invalid (line 3: x)",
+                snap.logDir());
+        UiState ui = UiState.initial().withMessage("web: stopped and held (apply pid 42 confirmed ...)", Tone.GOOD);
+        String all = String.join("\n", text(Screens.render(new Frame(ui, ViewModel.of(s, ""), null, List.of(), NOW),
+                COLOUR, 80, 24)));
+        assertTrue(all.contains("procrust.toml is invalid (line 3: x)"), all);
+        assertFalse(all.contains("apply pid 42"), all);
+    }
+
+    @Test
     void helpListsEveryKey() {
         String all = String.join("\n", text(render(UiState.initial().withHelp(true), COLOUR, 80, 24, List.of())));
         for (String k : List.of("j/k", "enter", "\n  l ", "\n  s ", "\n  S ", "\n  / ", "\n  ? ", "q, ctrl-c", "esc")) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code "1m30s"}, {@code "2h"}, {@code "1.5s"}; units {@code ns us ms s m h d}. {@code "0"} alone is
  * zero. The integer and {@code { secs, nanos }} forms are read by the table reader.
  */
-final class Durations {
+public final class Durations {
 
     static final String FORMS = "a duration: a string like \"500ms\", \"30s\", \"1m30s\" or \"2h\", "
             + "an integer number of seconds, or { secs = 30, nanos = 0 }";
@@ -18,6 +18,20 @@ final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h|d)");
 
     private Durations() {
+    }
+
+    /**
+     * A duration written as in the file ("30s", "1m30s", "500ms", "2h", or a number of seconds), for
+     * command-line options; {@link IllegalArgumentException} with what is wrong otherwise.
+     */
+    public static Duration parseOption(String text) {
+        String s = text.strip();
+        Parsed<Duration> p = s.chars().allMatch(Character::isDigit) && !s.isEmpty() && s.length() < 10
+                ? Parsed.ok(Duration.ofSeconds(Long.parseLong(s))) : parse(s);
+        if (!p.ok()) {
+            throw new IllegalArgumentException(p.error());
+        }
+        return p.value();
     }
 
     static Parsed<Duration> parse(String text) {
