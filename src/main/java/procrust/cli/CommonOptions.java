@@ -12,12 +12,13 @@ import picocli.CommandLine.ScopeType;
 public final class CommonOptions {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "The procrust file (default: $PROCRUST_CONFIG, else ./procrust.toml).")
+            description = "The procrust file (default: $PROCRUST_CONFIG, else%n./procrust.toml).")
     Path config;
 
     @Option(names = "--state-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Where state lives (default: $PROCRUST_STATE_DIR; /var/lib/procrust as root; "
-                    + "else $XDG_STATE_HOME/procrust or ~/.local/state/procrust).")
+            // paths start their own lines: picocli may break a line after a dot, inside a path
+            description = "Where state lives (default: $PROCRUST_STATE_DIR;%n/var/lib/procrust as root; else "
+                    + "%n$XDG_STATE_HOME/procrust or%n~/.local/state/procrust).")
     Path stateDir;
 
     @Option(names = "--log-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "completion",
         description = {"Print a shell completion script.",
-                "bash: source <(procrust completion bash), or save it as "
-                        + "/etc/bash_completion.d/procrust.",
+                // a path is never cut at the end of a line: it starts its own (help is 80 columns wide
+                // outside a terminal, and picocli may break a line after a dot)
+                "bash: source <(procrust completion bash), or save it as%n/etc/bash_completion.d/procrust.",
                 "zsh: source <(procrust completion zsh) in ~/.zshrc."})
 final class CompletionCommand implements Callable<Integer> {
 

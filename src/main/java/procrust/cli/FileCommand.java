@@ -72,6 +72,18 @@ abstract class FileCommand implements Callable<Integer> {
     }
 
     /**
+     * The refusal of a file that is not valid, naming its problem: {@code unsafe} when every error is
+     * about who may change it ({@code insecure-file}), else {@code invalid}; then what the command did
+     * not do. One wording for apply, start, stop and restart (issue 19).
+     */
+    static String refusal(java.nio.file.Path file, CheckResult r, String notDone) {
+        boolean unsafe = r.diagnostics().stream().filter(d -> d.severity() == procrust.diag.Severity.ERROR)
+                .allMatch(d -> d.code() == procrust.diag.Code.INSECURE_FILE);
+        return file + (unsafe ? " is unsafe (others could change it, see above): " : " is invalid: ") + notDone
+                + (unsafe ? "" : " (run `procrust check` for details)");
+    }
+
+    /**
      * Shows the diagnostics of {@code r} as {@code how} says and, when the file is not valid, then
      * {@code refusal} (when not null) on stderr: returns true when the command must stop there (exit 1).
      */

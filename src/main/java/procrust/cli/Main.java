@@ -66,6 +66,7 @@ public final class Main extends Root {
             cl.addSubcommand(alone);
             cl.getCommandSpec().mixinStandardHelpOptions(true);
         }
+        HelpScope.apply(cl);
         if (Commands.mayPrintHelp(args)) {
             // the usage is as wide as the terminal; picocli runs `stty -a` to learn its width as soon as
             // this is set, so it is set only when the usage may be printed, not at every start in a terminal
