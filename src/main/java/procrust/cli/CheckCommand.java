@@ -14,7 +14,7 @@ final class CheckCommand extends FileCommand {
         Output output = output("Invalid value for option '--output': '%s' (check takes text, json or github)",
                 Output.text, Output.json, Output.github);
         CommonOptions common = common();
-        CheckResult result = ConfigGate.check(common.configFile(), Severity.WARNING);
+        CheckResult result = ConfigGate.checkInFull(common.configFile(), Severity.WARNING);
         var out = out();
         switch (output) {
             case json -> CheckViews.json(result, out);

@@ -22,6 +22,9 @@ final class Commands {
     /** Help and version: picocli prints them instead of running the command. */
     private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
 
+    /** The commands that evaluate every rule of the file each time (the others trust what passed before). */
+    private static final Set<String> IN_FULL = Set.of("check", "import");
+
     /** The commands that read and validate the file. */
     private static final Set<String> READ_FILE = Set.of("check", "plan", "graph", "timeline", "apply", "status",
             "stop", "start", "restart", "logs", "tui", "top", "import");
@@ -90,6 +93,37 @@ final class Commands {
             }
         }
         return false;
+    }
+
+    /** True for the commands that evaluate every rule each time: {@code check} and {@code import}. */
+    static boolean validatesInFull(String name) {
+        return IN_FULL.contains(name);
+    }
+
+    /**
+     * The file the command line names, as {@link CommonOptions#configFile} will read it: the first
+     * {@code -c}/{@code --config}, else {@code $PROCRUST_CONFIG}, else {@code ./procrust.toml}; null
+     * when that is no path (picocli says so when it parses the arguments).
+     */
+    static java.nio.file.Path configFile(java.util.Map<String, String> env, String... args) {
+        try {
+            return givenFile(env, args);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static java.nio.file.Path givenFile(java.util.Map<String, String> env, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("-c") || args[i].equals("--config")) && i + 1 < args.length) {
+                return java.nio.file.Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--config=")) {
+                return java.nio.file.Path.of(args[i].substring("--config=".length()));
+            }
+        }
+        String e = env.get("PROCRUST_CONFIG");
+        return java.nio.file.Path.of(e != null && !e.isBlank() ? e : "procrust.toml");
     }
 
     /** True when the command line runs a command that reads the file (help and version do not). */

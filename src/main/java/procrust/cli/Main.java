@@ -53,8 +53,13 @@ public final class Main extends Root {
     private static int run(boolean quick, PrintStream out, PrintStream err, String... args) {
         String name = Commands.named(args);
         if (Commands.readsTheFile(name, args)) {
-            // its bootstrap is the largest start-up cost after picocli's: on another core meanwhile
-            procrust.validate.ConfigChecker.warmUp();
+            // the validator's bootstrap is the largest start-up cost after picocli's: on another core
+            // meanwhile, unless the file's text is known to pass it (procrust.validate.Validated)
+            if (Commands.validatesInFull(name)) {
+                procrust.validate.ConfigChecker.warmUp();
+            } else {
+                procrust.validate.ConfigChecker.warmUpUnlessKnown(Commands.configFile(System.getenv(), args));
+            }
         }
         Object alone = quick ? Commands.alone(name) : null;
         Root main = alone == null ? new Main() : new Root();
