@@ -29,7 +29,7 @@ abstract class FileCommand implements Callable<Integer> {
     }
 
     @ParentCommand
-    Main main;
+    Root main;
 
     @Spec
     CommandSpec spec;

@@ -1,6 +1,8 @@
 package procrust.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -8,6 +10,7 @@ import procrust.reconcile.Observation;
 import procrust.runtime.Host;
 import procrust.state.StateDirs;
 import procrust.tui.Palette;
+import procrust.tui.Snapshot;
 import procrust.tui.SnapshotSource;
 import procrust.tui.TuiApp;
 import procrust.config.CheckResult;
@@ -35,17 +38,76 @@ final class TuiCommand extends FileCommand {
             err.flush();
             return 2;
         }
+        // JLine's terminal set-up runs stty and infocmp a dozen times: meanwhile, the file is read and
+        // the first screen's reading made (docs/tui.md#terminal-handling)
+        CompletableFuture<Terminal> terminal = new CompletableFuture<>();
+        Thread setUp = new Thread(() -> {
+            try {
+                terminal.complete(TerminalBuilder.builder().system(true).provider("exec").dumb(false).build());
+            } catch (Throwable e) {
+                terminal.completeExceptionally(e);
+            }
+        }, "procrust-tui-terminal");
+        setUp.setDaemon(true);
+        setUp.start();
         CheckResult r = ConfigChecker.check(c.configFile());
-        if (refused(r, Diagnostics.WHEN_INVALID, c.configFile() + " is invalid: the TUI needs its uid and processes")) {
-            return 1;
-        }
         Host host = LinuxHost.create();
-        SnapshotSource source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
-                c.logDirOption(), ConfigChecker::check,
-                Observation.readOnly(host.table(), host.clock()));
+        Observation.Reader observer = Observation.readOnly(host.table(), host.clock());
+        SnapshotSource source;
+        if (r.valid()) {
+            source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
+                    c.logDirOption(), ConfigChecker::check, observer);
+        } else {
+            // a broken file: the recorded processes under a banner (SPEC §6), until the file is fixed
+            java.util.Optional<UidSources.Found> found = UidSources.find(c.configFile(), StateDirs.base(c.stateDirOption()));
+            if (found.isEmpty()) {
+                closeQuietly(terminal); // the terminal as it was before the diagnostics are printed
+                CheckViews.text(r, c.configFile().toString(), c.color(), err);
+                err.println("procrust: " + c.configFile() + " is invalid and no uid can be found for it (its text, the "
+                        + "state dir, a running apply of it): fix it (procrust check) or give --state-dir");
+                err.flush();
+                return 1;
+            }
+            long errors = r.diagnostics().stream().filter(procrust.diag.Diagnostic::isError).count();
+            source = SnapshotSource.ofBrokenFile(c.configFile(), found.get().uid(), c.configFile() + " is invalid ("
+                    + errors + " error" + (errors == 1 ? "" : "s") + ", procrust check): showing the processes as "
+                    + "recorded in the state", StateDirs.base(c.stateDirOption()), c.logDirOption(),
+                    ConfigChecker::check, observer);
+        }
         TuiApp app = new TuiApp(source, new TuiHolds(c, host), new Palette(c.color()), host.clock());
-        try (Terminal t = TerminalBuilder.builder().system(true).provider("exec").dumb(false).build()) {
-            return app.run(t);
+        Snapshot first;
+        try {
+            first = source.read();
+        } catch (java.io.IOException | RuntimeException e) {
+            closeQuietly(terminal);
+            throw e;
+        }
+        try (Terminal t = joined(terminal)) {
+            return app.run(t, first);
+        }
+    }
+
+    /** Waits for the set-up and closes the terminal (restoring it), whatever happened. */
+    private static void closeQuietly(CompletableFuture<Terminal> terminal) {
+        try (Terminal t = terminal.handle((done, e) -> done).join()) {
+            // closed, nothing drawn
+        } catch (RuntimeException | java.io.IOException e) {
+            // it could not be set up or restored: what the caller says next is what matters
+        }
+    }
+
+    /** The terminal, or what stopped its set-up, thrown as it would have been without the thread. */
+    private static Terminal joined(CompletableFuture<Terminal> terminal) throws Exception {
+        try {
+            return terminal.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception x) {
+                throw x;
+            }
+            if (e.getCause() instanceof Error x) {
+                throw x;
+            }
+            throw e;
         }
     }
 }
