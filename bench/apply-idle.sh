@@ -16,10 +16,12 @@ state="$tmp/state"
 procrust="$root/bin/procrust"
 apply_pid=""
 
+view() { python3 "$root/bench/state_view.py" "$state/$uid"; } # state.json with its journal applied
+
 cleanup() {
     [[ -n "$apply_pid" ]] && kill -TERM "$apply_pid" 2>/dev/null && wait "$apply_pid" 2>/dev/null || true
     if [[ -f "$state/$uid/state.json" ]]; then
-        for pid in $(grep -o '"pid" : [0-9]*' "$state/$uid/state.json" | awk '{print $3}'); do
+        for pid in $(view | grep -o '"pid" : [0-9]*' | awk '{print $3}'); do
             kill -KILL -- "-$pid" 2>/dev/null || true
         done
     fi
@@ -36,10 +38,9 @@ trap cleanup EXIT
     printf '[[process]]\nid = "crash1"\ncommand = "date +%%s%%N >> %s/crash1.starts; exec sleep 100000"\napply_on = "2024-01-01T00:00:00"\n\n' "$tmp"
 } > "$tmp/procrust.toml"
 
-running() { grep -c '"state" : "RUNNING"' "$state/$uid/state.json" 2>/dev/null || echo 0; }
+running() { view 2>/dev/null | grep -c '"state" : "RUNNING"' || true; }
 pid_of() { # pid of a process id in the state file
-    python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print(next(r["pid"] for r in s["instances"] if r["id"]==sys.argv[2]))' \
-        "$state/$uid/state.json" "$1"
+    view | python3 -c 'import json,sys; s=json.load(sys.stdin); print(next(r["pid"] for r in s["instances"] if r["id"]==sys.argv[1]))' "$1"
 }
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 

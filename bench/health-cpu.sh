@@ -24,7 +24,7 @@ stop_all() {
     if [[ -n "$apply_pid" ]]; then kill -TERM "$apply_pid" 2>/dev/null; wait "$apply_pid" 2>/dev/null || true; fi
     apply_pid=""
     if [[ -n "$state" && -f "$state/$uid/state.json" ]]; then
-        for pid in $(grep -o '"pid" : [0-9]*' "$state/$uid/state.json" | awk '{print $3}'); do
+        for pid in $(python3 "$root/bench/state_view.py" "$state/$uid" | grep -o '"pid" : [0-9]*' | awk '{print $3}'); do
             kill -KILL -- "-$pid" 2>/dev/null || true
         done
     fi
@@ -60,7 +60,7 @@ for mode in "${modes[@]}"; do
     } > "$tmp/$mode.toml"
     "$procrust" apply -c "$tmp/$mode.toml" --state-dir "$state" 2>"$tmp/apply-$mode.log" &
     apply_pid=$!
-    until [[ $(grep -c '"state" : "RUNNING"' "$state/$uid/state.json" 2>/dev/null || echo 0) -ge $n ]]; do sleep 0.5; done
+    until [[ $(python3 "$root/bench/state_view.py" "$state/$uid" 2>/dev/null | grep -c '"state" : "RUNNING"') -ge $n ]]; do sleep 0.5; done
     sleep 20
     c0=$(ticks "$apply_pid"); t0=$(date +%s%N)
     sleep "$window"

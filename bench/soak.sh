@@ -109,8 +109,9 @@ sample() { # minute rss_kib fds threads groups restarts
     fds=$(ls "/proc/$apply_pid/fd" | wc -l)
     thr=$(awk '/Threads/ {print $2}' "/proc/$apply_pid/status")
     groups=$(scan groups)
-    restarts=$(python3 -c 'import json,sys; print(sum(r.get("restarts",0) for r in json.load(open(sys.argv[1]))["instances"]))' \
-        "$state/$uid/state.json" 2>/dev/null || echo 0)
+    restarts=$(python3 "$root/bench/state_view.py" "$state/$uid" 2>/dev/null \
+        | python3 -c 'import json,sys; print(sum(r.get("restarts",0) for r in json.load(sys.stdin).get("instances",[])))' \
+        2>/dev/null || echo 0)
     printf '| %d | %d | %d | %d | %d | %d |\n' "$1" $(( rss / 1024 )) "$fds" "$thr" "$groups" "$restarts"
 }
 

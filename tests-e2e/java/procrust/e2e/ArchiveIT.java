@@ -167,7 +167,8 @@ class ArchiveIT {
     /** Kills, by process group, every pid recorded in the state files under {@code state}. */
     private static void killGroupsIn(Path state) throws Exception {
         try (Stream<Path> s = Files.walk(state)) {
-            for (Path f : s.filter(p -> p.getFileName().toString().equals("state.json")).toList()) {
+            for (Path f : s.filter(p -> p.getFileName().toString().equals("state.json")
+                    || p.getFileName().toString().equals("state.journal")).toList()) {
                 var m = java.util.regex.Pattern.compile("\"pid\"\\s*:\\s*(\\d+)").matcher(Files.readString(f));
                 while (m.find()) {
                     Cmd.run(tmp, "kill", "-KILL", "--", "-" + m.group(1));

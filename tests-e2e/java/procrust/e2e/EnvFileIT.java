@@ -41,6 +41,9 @@ class EnvFileIT {
             out.add(r.err());
         }
         out.add(Files.readString(h.uidDir().resolve("state.json")));
+        if (Files.exists(h.uidDir().resolve("state.journal"))) {
+            out.add(Files.readString(h.uidDir().resolve("state.journal")));
+        }
         return out;
     }
 

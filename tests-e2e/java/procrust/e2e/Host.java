@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import procrust.state.StateStore;
 
 /**
  * One end-to-end scenario's host: a temporary folder with the file and the state dir, a fresh uid,
@@ -129,17 +130,19 @@ final class Host implements AutoCloseable {
         return JSON.readTree(r.out());
     }
 
-    /** The state file as JSON (empty object when absent). */
+    /**
+     * The state as JSON, as procrust reads it: state.json with its journal (state.journal) applied
+     * (empty object when there is no state.json; an IOException when it cannot be read).
+     */
     JsonNode state() throws IOException {
-        Path f = uidDir().resolve("state.json");
-        if (!Files.exists(f)) {
+        if (!Files.exists(uidDir().resolve("state.json"))) {
             return JSON.createObjectNode();
         }
-        try {
-            return JSON.readTree(f.toFile());
-        } catch (IOException e) { // replaced while read: read again
-            return JSON.readTree(f.toFile());
+        StateStore.Loaded l = new StateStore(uidDir(), uid, java.time.Clock.systemUTC()).load(false);
+        if (l.problem() != null) {
+            throw new IOException(l.problem());
         }
+        return JSON.readTree(StateStore.json(l.state()));
     }
 
     /** The state record of (id, version), or null. */

@@ -69,6 +69,11 @@ public record StateFile(int format, String uid, List<InstanceRecord> instances, 
         return new StateFile(format, uid, instances, newHolds, logDir);
     }
 
+    /** This state with {@code list} as its records, every other field kept. */
+    public StateFile withInstances(List<InstanceRecord> list) {
+        return new StateFile(format, uid, list, holds, logDir);
+    }
+
     /** This state with the log folder apply uses. */
     public StateFile withLogDir(String dir) {
         return Objects.equals(dir, logDir) ? this : new StateFile(format, uid, instances, holds, dir);

@@ -17,10 +17,14 @@ import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
- * Reads and writes {@code DIR/<uid>/state.json}. Writes are atomic and durable: a temporary file in
- * the same folder, fsync, rename over the old file, fsync of the folder. Folders are 0700 and files
- * 0600 whatever the umask. A file that cannot be read as a state file is moved aside (never deleted)
- * and reported; procrust then knows nothing, so it signals nothing.
+ * Reads and writes {@code DIR/<uid>/state.json} and its {@link StateJournal} ({@code state.journal}).
+ * The first save of a store, and every save once the journal has grown as large as state.json, writes
+ * state.json whole, atomically and durably: a temporary file in the same folder, fsync, rename over the
+ * old file, fsync of the folder; the journal it replaces is then stale. Every other save appends what
+ * changed since the last one to the journal (one write, one fdatasync): the cost of a change does not
+ * grow with the number of services, and the whole file is rewritten once per as many bytes of changes
+ * as it holds. Folders are 0700 and files 0600 whatever the umask. A state that cannot be read (either
+ * file) is moved aside (never deleted) and reported; procrust then knows nothing, so it signals nothing.
  */
 public final class StateStore {
 
@@ -34,9 +38,16 @@ public final class StateStore {
     public record Loaded(StateFile state, String problem) {
     }
 
+    /** The journal is folded into state.json once it is larger than state.json or than this. */
+    static final long COMPACT_MIN = 64 * 1024;
+
     private final Path uidDir;
     private final String uid;
     private final Clock clock;
+    /** What this store last wrote (state.json plus its journal), null until its first save. */
+    private StateFile saved;
+    private StateJournal journal;
+    private long snapshotSize;
 
     public StateStore(Path uidDir, String uid, Clock clock) {
         this.uidDir = uidDir;
@@ -58,28 +69,91 @@ public final class StateStore {
      * false (status, plan) nothing on disk changes.
      */
     public Loaded load(boolean repair) throws IOException {
-        Path f = file();
-        String why = notAStateFile(f);
+        for (int attempt = 0; ; attempt++) {
+            Path f = file();
+            String why = notAStateFile(f);
+            if (why == null) {
+                byte[] bytes = null;
+                try {
+                    bytes = Files.readAllBytes(f);
+                } catch (NoSuchFileException e) {
+                    return nothing(repair);
+                } catch (IOException e) {
+                    why = "it cannot be read (" + e.getMessage() + ")";
+                }
+                if (bytes != null) {
+                    Loaded parsed = parse(bytes);
+                    if (parsed.problem() == null) {
+                        Loaded whole = withJournal(parsed, bytes, repair);
+                        if (whole != null) {
+                            return whole;
+                        }
+                        if (attempt < 3) {
+                            continue; // state.json was rewritten between the two reads: read both again
+                        }
+                        return parsed;
+                    }
+                    why = parsed.problem();
+                }
+            } else if (why.isEmpty()) {
+                return nothing(repair);
+            }
+            return damaged(f, why, repair);
+        }
+    }
+
+    /** {@code s} as the text of state.json: how tools and tests that read JSON see a state with its journal. */
+    public static byte[] json(StateFile s) throws IOException {
+        return StateJson.write(s);
+    }
+
+    public Path journalFile() {
+        return uidDir.resolve(StateJournal.FILE_NAME);
+    }
+
+    /** No state.json: nothing known. A journal without it (state.json deleted by hand) means nothing either. */
+    private Loaded nothing(boolean repair) throws IOException {
+        if (repair) {
+            Files.deleteIfExists(journalFile());
+        }
+        return new Loaded(StateFile.empty(uid), null);
+    }
+
+    /**
+     * {@code parsed} with the journal's frames applied; null when the journal follows another state.json
+     * and a reader should read both again (when repairing, a stale journal is deleted and ignored).
+     */
+    private Loaded withJournal(Loaded parsed, byte[] bytes, boolean repair) throws IOException {
+        Path j = journalFile();
+        String why = notAStateFile(j);
+        if ("".equals(why)) {
+            return parsed;
+        }
+        byte[] jb = null;
         if (why == null) {
-            byte[] bytes = null;
             try {
-                bytes = Files.readAllBytes(f);
+                jb = Files.readAllBytes(j);
             } catch (NoSuchFileException e) {
-                return new Loaded(StateFile.empty(uid), null);
+                return parsed;
             } catch (IOException e) {
                 why = "it cannot be read (" + e.getMessage() + ")";
             }
-            if (bytes != null) {
-                Loaded parsed = parse(bytes);
-                if (parsed.problem() == null) {
-                    return parsed;
-                }
-                why = parsed.problem();
-            }
-        } else if (why.isEmpty()) {
-            return new Loaded(StateFile.empty(uid), null);
         }
-        return damaged(f, why, repair);
+        if (jb == null) {
+            return damaged(file(), "its journal " + StateJournal.FILE_NAME + " is unusable: " + why, repair);
+        }
+        StateJournal.Replayed r = StateJournal.replay(parsed.state(), bytes, jb);
+        if (r.problem() != null) {
+            return damaged(file(), r.problem(), repair);
+        }
+        if (r.stale()) {
+            if (!repair) {
+                return null;
+            }
+            Files.deleteIfExists(j);
+            return parsed;
+        }
+        return new Loaded(r.state(), null);
     }
 
     /**
@@ -135,16 +209,56 @@ public final class StateStore {
             if (Files.isRegularFile(aside, LinkOption.NOFOLLOW_LINKS)) {
                 Files.setPosixFilePermissions(aside, FILE_MODE); // kept as evidence, as private as the state
             }
+            Path journalAside = aside.resolveSibling(aside.getFileName().toString()
+                    .replace(FILE_NAME, StateJournal.FILE_NAME));
+            if (Files.exists(journalFile(), LinkOption.NOFOLLOW_LINKS)) { // it follows the file moved aside
+                Files.move(journalFile(), journalAside, StandardCopyOption.REPLACE_EXISTING);
+            }
             msg += "; moved to " + aside.getFileName() + ". Its records are lost: the services still running are "
                     + "found by their environment (PROCRUST_UID) and adopted or stopped, never started twice";
         }
         return new Loaded(StateFile.empty(uid), msg);
     }
 
-    /** Writes the state atomically and durably. */
+    /**
+     * Writes the state atomically and durably: what changed since this store's last save, appended to
+     * the journal, or state.json whole (the first save, and when the journal is due to be folded in).
+     */
     public void save(StateFile state) throws IOException {
-        ensureDir(uidDir);
+        if (saved != null && journal != null) {
+            byte[] frame = StateJournal.frame(saved, state);
+            if (frame == null) {
+                return;
+            }
+            if (journal.size() + frame.length <= Math.max(COMPACT_MIN, snapshotSize)) {
+                try {
+                    journal.append(frame);
+                } catch (IOException | RuntimeException e) {
+                    // a frame may be half written: the next save writes state.json whole, which makes it stale
+                    journal.close();
+                    journal = null;
+                    saved = null;
+                    throw e;
+                }
+                saved = state;
+                return;
+            }
+        }
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
+        saved = null;
         byte[] bytes = StateJson.write(state);
+        writeWhole(bytes);
+        Files.deleteIfExists(journalFile()); // it followed the state.json just replaced: stale already
+        journal = StateJournal.after(uidDir, bytes);
+        snapshotSize = bytes.length;
+        saved = state;
+    }
+
+    private void writeWhole(byte[] bytes) throws IOException {
+        ensureDir(uidDir);
         Path tmp = uidDir.resolve(FILE_NAME + ".tmp-" + ProcessHandle.current().pid());
         try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING), PosixFilePermissions.asFileAttribute(FILE_MODE))) {
