@@ -5,7 +5,10 @@
 # counted: only apply's). CPU = utime+stime ticks of apply from /proc/PID/stat over a window
 # (default 180 s) after a 20 s settle. Everything runs in a temporary folder and every process
 # started is ended at the end (by process group, from the state file).
-# Usage: bench/health-cpu.sh [N] [SECONDS] [MODE...]   MODE: none, http, tcp (default: none http)
+# Modes: none (no check), http (GETs to python3 -m http.server, which speaks HTTP/1.0: a new
+# connection per check), http11 (GETs to the same server speaking HTTP/1.1 with keep-alive, as most
+# web servers do: the client keeps its connections open between checks), tcp (a connect).
+# Usage: bench/health-cpu.sh [N] [SECONDS] [MODE...]   MODE: none, http, http11, tcp (default: none http)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-100}
@@ -17,6 +20,7 @@ tmp=$(mktemp -d)
 procrust=${PROCRUST:-$root/bin/procrust}
 apply_pid=""
 server_pid=""
+server11_pid=""
 state=""
 uid=""
 
@@ -32,6 +36,7 @@ stop_all() {
 cleanup() {
     stop_all
     [[ -n "$server_pid" ]] && kill -KILL "$server_pid" 2>/dev/null || true
+    [[ -n "$server11_pid" ]] && kill -KILL "$server11_pid" 2>/dev/null || true
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -40,9 +45,25 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 mkdir -p "$tmp/www" && echo ok > "$tmp/www/health"
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$tmp/www" >/dev/null 2>&1 &
 server_pid=$!
+port11=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -c '
+import functools, http.server, sys
+h = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[2])
+h.func.protocol_version = "HTTP/1.1"
+h.func.log_message = lambda *a: None
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), h).serve_forever()
+' "$port11" "$tmp/www" >/dev/null 2>&1 &
+server11_pid=$!
 "$procrust" --version >/dev/null   # builds and warms the class-data archive first
 hz=$(getconf CLK_TCK)
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# "tid name ticks" per thread of PID (the name has its spaces made _), to see where the CPU goes
+thread_ticks() {
+    local t
+    for t in /proc/"$1"/task/*; do
+        printf '%s %s %s\n' "${t##*/}" "$(tr ' ' _ < "$t/comm" 2>/dev/null)" "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12+$13}')"
+    done | sort
+}
 
 for mode in "${modes[@]}"; do
     uid=$(cat /proc/sys/kernel/random/uuid)
@@ -53,6 +74,7 @@ for mode in "${modes[@]}"; do
             printf '[[process]]\nid = "svc-%03d"\ncommand = "exec sleep 100000"\napply_on = "2024-01-01T00:00:00"\n' "$i"
             case "$mode" in
                 http) printf 'health_check = { http = "http://127.0.0.1:%d/health", interval = "10s" }\n' "$port" ;;
+                http11) printf 'health_check = { http = "http://127.0.0.1:%d/health", interval = "10s" }\n' "$port11" ;;
                 tcp) printf 'health_check = { tcp = "127.0.0.1:%d", interval = "10s" }\n' "$port" ;;
             esac
             printf '\n'
@@ -61,10 +83,10 @@ for mode in "${modes[@]}"; do
     "$procrust" apply -c "$tmp/$mode.toml" --state-dir "$state" 2>"$tmp/apply-$mode.log" &
     apply_pid=$!
     until [[ $(grep -c '"state" : "RUNNING"' "$state/$uid/state.json" 2>/dev/null || echo 0) -ge $n ]]; do sleep 0.5; done
-    sleep 20
-    c0=$(ticks "$apply_pid"); t0=$(date +%s%N)
+    sleep "${SETTLE:-20}"
+    c0=$(ticks "$apply_pid"); t0=$(date +%s%N); threads0=$(thread_ticks "$apply_pid")
     sleep "$window"
-    c1=$(ticks "$apply_pid"); t1=$(date +%s%N)
+    c1=$(ticks "$apply_pid"); t1=$(date +%s%N); threads1=$(thread_ticks "$apply_pid")
     secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", (b-a)/1e9}')
     cpu_ms=$(( (c1 - c0) * 1000 / hz ))
     checks=$(awk -v s="$secs" -v n="$n" -v m="$mode" 'BEGIN {print (m == "none") ? 0 : int(n * s / 10)}')
@@ -73,5 +95,7 @@ for mode in "${modes[@]}"; do
         "$(awk '/Threads/ {print $2}' "/proc/$apply_pid/status")" \
         "$(( $(awk '/VmRSS/ {print $2}' "/proc/$apply_pid/status") / 1024 ))" \
         "$(grep -c 'unhealthy' "$tmp/apply-$mode.log" || true)"
+    # the threads that used CPU in the window (threads that came and went are not shown)
+    join <(echo "$threads0") <(echo "$threads1") | awk -v hz="$hz" '$5 > $3 {printf "      %-18s %d ms\n", $2, ($5-$3)*1000/hz}' | sort -k2 -rn | head -8
     stop_all
 done
