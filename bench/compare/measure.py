@@ -6,7 +6,7 @@ import random
 import signal
 import time
 
-from procscan import ServiceScan, alive, cpu_ns, cpu_seconds, read_stat, reap_orphans, rss_kib
+from procscan import ServiceScan, alive, cpu_ns, cpu_seconds, read_stat, reap_orphans, rss_kib, threads
 
 POLL = 0.010  # the /proc poll of the issue: 10 ms
 
@@ -53,6 +53,7 @@ class Session:
         time.sleep(window)
         c1, n1, t1 = cpu_seconds(self.pid), cpu_ns(self.pid), time.monotonic()
         self.result[f"{label}_rss_mib"] = rss_kib(self.pid) / 1024
+        self.result[f"{label}_threads"] = threads(self.pid)
         self.result[f"{label}_cpu_s"] = c1 - c0  # ticks of /proc/PID/stat
         # the verdict uses the ticks: they count every thread the process had; the schedstat sum
         # (finer) counts live threads only, so a thread that ends in the window (a JIT compiler

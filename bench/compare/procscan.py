@@ -40,6 +40,18 @@ def leader(pid):
     return st is not None and st[0] not in ("Z", "X") and st[2] == pid
 
 
+def threads(pid):
+    """The number of threads of a process (/proc/PID/status), None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def rss_kib(pid):
     try:
         with open(f"/proc/{pid}/status") as f:

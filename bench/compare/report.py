@@ -19,21 +19,31 @@ def _fmt(vals, digits):
     return f"{med:.{digits}f} [{min(vals):.{digits}f}-{max(vals):.{digits}f}] (n={len(vals)})"
 
 
-# (label, n, key, digits, target: (kind, value) or None)
+# (label, n, key, digits, target: (kind, value) or None); the targets are issue 18's (issue 6's before it)
 ROWS = [
-    ("RSS, 10 services idle (MiB)", 10, "idle_rss_mib", 1, ("ratio", 1.3)),
-    ("RSS, 100 services idle (MiB)", 100, "idle_rss_mib", 1, ("ratio", 1.3)),
+    ("RSS, 10 services idle (MiB)", 10, "idle_rss_mib", 1, ("ratio", 1.5)),
+    ("  the same, against 42 MiB", 10, "idle_rss_mib", 1, ("max", 42.0)),
+    ("RSS, 100 services idle (MiB)", 100, "idle_rss_mib", 1, ("ratio", 1.5)),
+    ("RSS, 1000 services idle (MiB)", 1000, "idle_rss_mib", 1, ("ratio", 1.5)),
+    ("threads, 10 services idle", 10, "idle_threads", 0, ("max", 20)),
+    ("threads, 100 services idle", 100, "idle_threads", 0, ("max", 20)),
+    ("threads, 1000 services idle", 1000, "idle_threads", 0, ("max", 20)),
     ("CPU over the window, 10 services (% of a core, /proc/PID/stat ticks, every thread)", 10, "idle_cpu_ticks_pct", 3,
      ("ratio", 1.0)),
     ("CPU over the window, 100 services (% of a core, /proc/PID/stat ticks, every thread)", 100, "idle_cpu_ticks_pct", 3,
      ("ratio", 1.0)),
+    ("CPU over the window, 1000 services (% of a core, /proc/PID/stat ticks, every thread)", 1000,
+     "idle_cpu_ticks_pct", 3, ("ratio", 1.0)),
     ("  the same, schedstat of the threads alive at both ends (finer; can miss a thread that ended)", 10,
      "idle_cpu_pct", 3, None),
     ("  the same, 100 services, schedstat", 100, "idle_cpu_pct", 3, None),
     ("restart latency, kill -9 to new pid, 10 services (ms)", 10, "restart_ms", 0, ("restart", 0.1)),
     ("restart latency, kill -9 to new pid, 100 services (ms)", 100, "restart_ms", 0, ("restart", 0.1)),
+    ("restart latency, kill -9 to new pid, 1000 services (ms)", 1000, "restart_ms", 0, ("restart", 0.1)),
     ("bring-up 100: launch to all spawned, /proc (s)", 100, "bringup_spawned_s", 2, None),
     ("bring-up 100: launch to all RUNNING, own log (s)", 100, "bringup_running_s", 2, ("ratio", 1.0)),
+    ("bring-up 1000: launch to all spawned, /proc (s)", 1000, "bringup_spawned_s", 2, None),
+    ("bring-up 1000: launch to all RUNNING, own log (s)", 1000, "bringup_running_s", 2, ("ratio", 1.0)),
     ("procrust JVM start to apply session begun (s)", 100, "startup_s", 2, None),
     ("supervisor kill -9: services kept (of 100)", 100, "death_kept", 0, ("eq", 100)),
     ("supervisor kill -9: duplicates", 100, "death_duplicates", 0, ("eq", 0)),

@@ -69,7 +69,7 @@ class ConfigPermissionsIT {
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("warning[insecure-file]"), r::toString);
         assertTrue(r.out().contains("chmod go-w " + conf.toRealPath()), r::toString);
-        assertTrue(r.out().contains("apply, start and stop refuse such a file"), r::toString);
+        assertTrue(r.out().contains("apply, start, stop and restart refuse such a file"), r::toString);
     }
 
     @Test
@@ -89,10 +89,21 @@ class ConfigPermissionsIT {
             Procrust.Result r = h.run("apply", "--once");
             assertEquals(1, r.exit(), r::toString);
             assertTrue(r.err().contains("error[insecure-file]") && r.err().contains("chmod go-w"), r::toString);
+            // one message everywhere (issue 19): the same sentence, and the refusal names the problem
+            String sentence = r.err().lines().filter(l -> l.contains("error[insecure-file]")).findFirst().orElseThrow()
+                    .replaceFirst("^.*error\\[insecure-file\\]: ", "");
+            assertTrue(r.err().contains("is unsafe (others could change it, see above): nothing was changed"),
+                    r::toString);
             assertEquals(java.util.List.of(), h.processesOf("svc"), "nothing started");
             Procrust.Result stop = h.run("stop", "svc");
             assertEquals(1, stop.exit(), stop::toString);
-            assertTrue(stop.err().contains("nothing was done"), stop::toString);
+            assertTrue(stop.err().contains("is unsafe (others could change it, see above): nothing was done"),
+                    stop::toString);
+            assertTrue(stop.err().contains("error[insecure-file]: " + sentence), stop::toString);
+            for (String cmd : java.util.List.of("check", "plan", "status")) {
+                Procrust.Result ro = h.run(cmd);
+                assertTrue((ro.out() + ro.err()).contains("warning[insecure-file]: " + sentence), ro::toString);
+            }
         }
     }
 

@@ -37,7 +37,7 @@ final class ApplyCommand extends FileCommand {
         CommonOptions c = common();
         PrintWriter err = err();
         CheckResult r = ConfigGate.checkOrReport(c.configFile(), Severity.ERROR);
-        if (refused(r, Diagnostics.ALWAYS, c.configFile() + " is invalid: nothing was changed (run `procrust check` for details)")) {
+        if (refused(r, Diagnostics.ALWAYS, refusal(c.configFile(), r, "nothing was changed"))) {
             return 1;
         }
         Path base = StateDirs.base(c.stateDirOption());

@@ -25,24 +25,44 @@ final class CheckViews {
 
     static void text(CheckResult r, String file, boolean color, PrintWriter out) {
         for (Diagnostic d : r.diagnostics()) {
-            StringBuilder sb = new StringBuilder();
-            sb.append(d.file());
-            if (d.line() > 0) {
-                sb.append(':').append(d.line()).append(':').append(d.column());
-            }
-            sb.append(": ");
-            String sev = d.severity().wire() + "[" + d.code().wire() + "]";
-            sb.append(color ? (d.isError() ? RED : YELLOW) + BOLD + sev + RESET : sev);
-            sb.append(": ").append(d.message());
-            if (d.process() != null) {
-                sb.append(" (process \"").append(d.process()).append("\")");
-            }
-            out.println(sb);
+            out.println(line(d, color));
         }
         out.println(summary(r, file));
     }
 
-    /** "FILE: valid, 3 processes" or "FILE: invalid: 2 errors, 1 warning". */
+    /**
+     * The {@code insecure-file} diagnostics of {@code r}, as {@code check} prints them: the commands that
+     * only read the file (plan, status, graph, timeline) show them before their own output and go on.
+     */
+    static void insecure(CheckResult r, boolean color, PrintWriter err) {
+        for (Diagnostic d : r.diagnostics()) {
+            if (d.code() == procrust.diag.Code.INSECURE_FILE) {
+                err.println(line(d, color));
+            }
+        }
+        err.flush();
+    }
+
+    private static String line(Diagnostic d, boolean color) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(d.file());
+        if (d.line() > 0) {
+            sb.append(':').append(d.line()).append(':').append(d.column());
+        }
+        sb.append(": ");
+        String sev = d.severity().wire() + "[" + d.code().wire() + "]";
+        sb.append(color ? (d.isError() ? RED : YELLOW) + BOLD + sev + RESET : sev);
+        sb.append(": ").append(d.message());
+        if (d.process() != null) {
+            sb.append(" (process \"").append(d.process()).append("\")");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * "FILE: valid, 3 processes", "FILE: invalid: 2 errors, 1 warning", or "FILE: unsafe: 1 error" when
+     * every error is about who may change the file.
+     */
     static String summary(CheckResult r, String path) {
         String file = procrust.diag.Printable.of(path);
         long errors = r.diagnostics().stream().filter(Diagnostic::isError).count();
@@ -52,7 +72,9 @@ final class CheckViews {
             int n = r.config().processes().size();
             return file + ": valid, " + plural(n, "process entry").replace("entrys", "entries") + w;
         }
-        return file + ": invalid: " + plural(errors, "error") + w;
+        boolean unsafe = r.diagnostics().stream().filter(Diagnostic::isError)
+                .allMatch(d -> d.code() == procrust.diag.Code.INSECURE_FILE);
+        return file + (unsafe ? ": unsafe: " : ": invalid: ") + plural(errors, "error") + w;
     }
 
     private static String plural(long n, String word) {

@@ -31,7 +31,10 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String script = AutoComplete.bash("procrust", spec.root().commandLine());
+        // from the command tree as the build makes the shipped script (picocli.AutoComplete on Main), not
+        // from this run's, whose help hides the common options a command does not use (HelpScope): every
+        // command accepts them all, and the script shipped in a release is the one this prints
+        String script = AutoComplete.bash("procrust", new picocli.CommandLine(new Main()));
         if (shell == Shell.zsh) {
             script = "# procrust completion for zsh (through bashcompinit): source <(procrust completion zsh)\n"
                     + script;

@@ -33,7 +33,15 @@ final class ConfigGate {
     }
 
     static CheckResult check(Path file, Severity insecure) throws IOException {
-        CheckResult r = ConfigChecker.check(file);
+        return withPermissions(ConfigChecker.check(file), file, insecure);
+    }
+
+    /** {@link #check} with every rule evaluated, whatever was remembered ({@code procrust check}). */
+    static CheckResult checkInFull(Path file, Severity insecure) throws IOException {
+        return withPermissions(ConfigChecker.checkInFull(file), file, insecure);
+    }
+
+    private static CheckResult withPermissions(CheckResult r, Path file, Severity insecure) throws IOException {
         List<Diagnostic> perms = ConfigPermissions.whenRoot(file, insecure);
         if (perms.isEmpty()) {
             return r;

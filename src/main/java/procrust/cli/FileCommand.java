@@ -29,7 +29,7 @@ abstract class FileCommand implements Callable<Integer> {
     }
 
     @ParentCommand
-    Main main;
+    Root main;
 
     @Spec
     CommandSpec spec;
@@ -69,6 +69,18 @@ abstract class FileCommand implements Callable<Integer> {
                     + spec.qualifiedName() + "`: it takes " + String.join(" or ", names));
         }
         return o;
+    }
+
+    /**
+     * The refusal of a file that is not valid, naming its problem: {@code unsafe} when every error is
+     * about who may change it ({@code insecure-file}), else {@code invalid}; then what the command did
+     * not do. One wording for apply, start, stop and restart (issue 19).
+     */
+    static String refusal(java.nio.file.Path file, CheckResult r, String notDone) {
+        boolean unsafe = r.diagnostics().stream().filter(d -> d.severity() == procrust.diag.Severity.ERROR)
+                .allMatch(d -> d.code() == procrust.diag.Code.INSECURE_FILE);
+        return file + (unsafe ? " is unsafe (others could change it, see above): " : " is invalid: ") + notDone
+                + (unsafe ? "" : " (run `procrust check` for details)");
     }
 
     /**

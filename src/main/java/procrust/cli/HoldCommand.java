@@ -77,7 +77,7 @@ abstract class HoldCommand extends FileCommand {
             CheckViews.text(r, c.configFile().toString(), c.color(), err);
         }
         if (!r.valid()) {
-            err.println("procrust: " + c.configFile() + " is invalid or unsafe: nothing was done");
+            err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "nothing was done"));
             err.flush();
             return 1;
         }

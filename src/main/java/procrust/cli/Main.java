@@ -5,51 +5,31 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code procrust [OPTIONS] COMMAND [ARGS]}. {@link #run} returns the exit status; only {@link #main}
  * calls {@link System#exit}. Exceptions that escape a command are bugs or I/O failures: one line on
- * stderr (the stack trace only with --verbose), exit 1. Usage errors exit 2.
+ * stderr (the stack trace only with --verbose), exit 1. Usage errors exit 2. The command's attributes
+ * and common options are {@link Root}'s; this class adds every subcommand.
  */
-@Command(name = "procrust", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        scope = CommandLine.ScopeType.INHERIT, // -h/--help and -V/--version on every command (SPEC §4)
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = "A small, secure, declarative process scheduler for one host.",
-        subcommands = {
-                UidCommand.class,
-                InitCommand.class,
-                CheckCommand.class,
-                PlanCommand.class,
-                GraphCommand.class,
-                TimelineCommand.class,
-                ApplyCommand.class,
-                StatusCommand.class,
-                HoldCommand.Stop.class,
-                HoldCommand.Start.class,
-                HoldCommand.Restart.class,
-                LogsCommand.class,
-                CompletionCommand.class,
-                TuiCommand.class,
-                ImportCommand.class,
-        })
-public final class Main implements Runnable {
-
-    @Mixin
-    CommonOptions common;
-
-    /** The standard output of this invocation as bytes (for output passed through unchanged, like logs). */
-    private PrintStream rawOut = System.out;
-
-    PrintStream rawOut() {
-        return rawOut;
-    }
-
-    @Override
-    public void run() {
-        // no command given: print usage, exit 2 like any usage error
-        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command.");
-    }
+@Command(subcommands = {
+        UidCommand.class,
+        InitCommand.class,
+        CheckCommand.class,
+        PlanCommand.class,
+        GraphCommand.class,
+        TimelineCommand.class,
+        ApplyCommand.class,
+        StatusCommand.class,
+        HoldCommand.Stop.class,
+        HoldCommand.Start.class,
+        HoldCommand.Restart.class,
+        LogsCommand.class,
+        CompletionCommand.class,
+        TuiCommand.class,
+        ImportCommand.class,
+})
+public final class Main extends Root {
 
     public static void main(String[] args) {
         nameProcess();
@@ -58,9 +38,45 @@ public final class Main implements Runnable {
 
     /** Runs procrust with these streams and arguments and returns the exit status. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        Main main = new Main();
+        return run(true, out, err, args);
+    }
+
+    /** {@link #run} with the whole command tree, whatever the arguments (the tests compare both). */
+    static int runWithEveryCommand(PrintStream out, PrintStream err, String... args) {
+        return run(false, out, err, args);
+    }
+
+    /**
+     * @param quick build only the subcommand the arguments name, under a bare {@link Root}, when they
+     *              name one that can be built alone (see {@link Commands})
+     */
+    private static int run(boolean quick, PrintStream out, PrintStream err, String... args) {
+        String name = Commands.named(args);
+        if (Commands.readsTheFile(name, args)) {
+            // the validator's bootstrap is the largest start-up cost after picocli's: on another core
+            // meanwhile, unless the file's text is known to pass it (procrust.validate.Validated)
+            if (Commands.validatesInFull(name)) {
+                procrust.validate.ConfigChecker.warmUp();
+            } else {
+                procrust.validate.ConfigChecker.warmUpUnlessKnown(Commands.configFile(System.getenv(), args));
+            }
+        }
+        Object alone = quick ? Commands.alone(name) : null;
+        Root main = alone == null ? new Main() : new Root();
         CommandLine cl = new CommandLine(main);
+        if (alone != null) {
+            // added as the annotations add them: the common options first, then -h and -V, so that its
+            // usage lists its options in the same order as in the whole tree
+            cl.getCommandSpec().mixinStandardHelpOptions(false);
+            cl.addSubcommand(alone);
+            cl.getCommandSpec().mixinStandardHelpOptions(true);
+        }
         HelpScope.apply(cl);
+        if (Commands.mayPrintHelp(args)) {
+            // the usage is as wide as the terminal; picocli runs `stty -a` to learn its width as soon as
+            // this is set, so it is set only when the usage may be printed, not at every start in a terminal
+            cl.setUsageHelpAutoWidth(true);
+        }
         main.rawOut = out;
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

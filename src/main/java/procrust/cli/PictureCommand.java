@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import procrust.config.CheckResult;
 import procrust.config.Config;
-import procrust.diag.Code;
-import procrust.diag.Diagnostic;
 import procrust.diag.Severity;
 
 /**
@@ -35,11 +33,7 @@ abstract class PictureCommand extends FileCommand {
     Config config(boolean json) throws IOException {
         Path file = file();
         CheckResult checked = ConfigGate.check(file, Severity.WARNING);
-        for (Diagnostic d : checked.diagnostics()) {
-            if (d.code() == Code.INSECURE_FILE) {
-                err().println(file + ": warning[" + d.code().wire() + "]: " + d.message());
-            }
-        }
+        CheckViews.insecure(checked, common().color(), err());
         if (checked.valid()) {
             return checked.config();
         }

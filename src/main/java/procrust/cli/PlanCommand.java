@@ -8,8 +8,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import procrust.config.Config;
-import procrust.diag.Code;
-import procrust.diag.Diagnostic;
 import procrust.diag.Severity;
 import procrust.plan.Observed;
 import procrust.plan.Plan;
@@ -46,11 +44,7 @@ final class PlanCommand extends FileCommand {
         PrintWriter err = err();
         Path file = common.configFile();
         CheckResult checked = ConfigGate.check(file, Severity.WARNING);
-        for (Diagnostic d : checked.diagnostics()) {
-            if (d.code() == Code.INSECURE_FILE) {
-                err.println(file + ": warning[" + d.code().wire() + "]: " + d.message());
-            }
-        }
+        CheckViews.insecure(checked, common.color(), err);
         if (refused(checked, Diagnostics.WHEN_INVALID, null)) {
             return 1;
         }

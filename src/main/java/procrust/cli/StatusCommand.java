@@ -12,7 +12,6 @@ import procrust.runtime.Host;
 import procrust.state.ApplyMode;
 import procrust.state.StateDirs;
 import procrust.config.CheckResult;
-import procrust.validate.ConfigChecker;
 
 /**
  * {@code procrust status}: every process of the file and of the state. Reads only; exit 0 when every
@@ -38,7 +37,8 @@ final class StatusCommand extends FileCommand {
         CommonOptions c = common();
         Output output = output("", Output.text, Output.json);
         PrintWriter err = err();
-        CheckResult r = ConfigChecker.check(c.configFile());
+        CheckResult r = ConfigGate.check(c.configFile(), procrust.diag.Severity.WARNING);
+        CheckViews.insecure(r, c.color(), err); // as check and plan say it
         if (refused(r, Diagnostics.WHEN_INVALID, c.configFile() + " is invalid: status needs its uid and processes")) {
             return 1;
         }

@@ -1,6 +1,8 @@
 package procrust.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -8,6 +10,7 @@ import procrust.reconcile.Observation;
 import procrust.runtime.Host;
 import procrust.state.StateDirs;
 import procrust.tui.Palette;
+import procrust.tui.Snapshot;
 import procrust.tui.SnapshotSource;
 import procrust.tui.TuiApp;
 import procrust.config.CheckResult;
@@ -35,7 +38,22 @@ final class TuiCommand extends FileCommand {
             err.flush();
             return 2;
         }
+        // JLine's terminal set-up runs stty and infocmp a dozen times: meanwhile, the file is read and
+        // the first screen's reading made (docs/tui.md#terminal-handling)
+        CompletableFuture<Terminal> terminal = new CompletableFuture<>();
+        Thread setUp = new Thread(() -> {
+            try {
+                terminal.complete(TerminalBuilder.builder().system(true).provider("exec").dumb(false).build());
+            } catch (Throwable e) {
+                terminal.completeExceptionally(e);
+            }
+        }, "procrust-tui-terminal");
+        setUp.setDaemon(true);
+        setUp.start();
         CheckResult r = ConfigChecker.check(c.configFile());
+        if (!r.valid()) {
+            closeQuietly(terminal); // the terminal as it was before the diagnostics are printed
+        }
         if (refused(r, Diagnostics.WHEN_INVALID, c.configFile() + " is invalid: the TUI needs its uid and processes")) {
             return 1;
         }
@@ -44,8 +62,39 @@ final class TuiCommand extends FileCommand {
                 c.logDirOption(), ConfigChecker::check,
                 Observation.readOnly(host.table(), host.clock()));
         TuiApp app = new TuiApp(source, new TuiHolds(c, host), new Palette(c.color()), host.clock());
-        try (Terminal t = TerminalBuilder.builder().system(true).provider("exec").dumb(false).build()) {
-            return app.run(t);
+        Snapshot first;
+        try {
+            first = source.read();
+        } catch (java.io.IOException | RuntimeException e) {
+            closeQuietly(terminal);
+            throw e;
+        }
+        try (Terminal t = joined(terminal)) {
+            return app.run(t, first);
+        }
+    }
+
+    /** Waits for the set-up and closes the terminal (restoring it), whatever happened. */
+    private static void closeQuietly(CompletableFuture<Terminal> terminal) {
+        try (Terminal t = terminal.handle((done, e) -> done).join()) {
+            // closed, nothing drawn
+        } catch (RuntimeException | java.io.IOException e) {
+            // it could not be set up or restored: what the caller says next is what matters
+        }
+    }
+
+    /** The terminal, or what stopped its set-up, thrown as it would have been without the thread. */
+    private static Terminal joined(CompletableFuture<Terminal> terminal) throws Exception {
+        try {
+            return terminal.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception x) {
+                throw x;
+            }
+            if (e.getCause() instanceof Error x) {
+                throw x;
+            }
+            throw e;
         }
     }
 }

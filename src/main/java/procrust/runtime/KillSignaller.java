@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link Signaller} through {@code kill -s SIG -- -PGID} (Java alone signals single pids only). The
- * {@code kill} of procps is run directly, without a shell; its own output goes to /dev/null.
+ * {@link Signaller} through kill(2) of {@code -PGID} ({@link Libc}); where that is not available, through
+ * {@code kill -s SIG -- -PGID} (Java alone signals single pids only): the {@code kill} of procps run
+ * directly, without a shell, its own output to /dev/null.
  */
 public final class KillSignaller implements Signaller {
 
@@ -25,6 +26,11 @@ public final class KillSignaller implements Signaller {
     public void signalGroup(long pgid, Signal signal) {
         if (pgid <= 1) {
             throw new IllegalArgumentException("refusing to signal process group " + pgid);
+        }
+        if (Libc.AVAILABLE) {
+            // kill(2) itself: no process spawned per signal (ESRCH, no such group any more, is the goal)
+            Libc.kill((int) -pgid, signal.number());
+            return;
         }
         ProcessBuilder pb = new ProcessBuilder(kill, "-s", signal.name(), "--", "-" + pgid)
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))

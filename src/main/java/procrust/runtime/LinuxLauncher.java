@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,6 +27,11 @@ import java.util.concurrent.CompletableFuture;
  * held, its start time, its session and its process group are those of the command. After the gate:
  * {@code umask 0027; exec prlimit --nofile=N:N -- setpriv --reuid=U --regid=G --init-groups -- /bin/sh -c "$1"}.
  * An ungated spawn that needs no setup stays {@code setsid /bin/sh -c COMMAND}.
+ *
+ * <p>How: through {@link NativeSpawner} (posix_spawn with POSIX_SPAWN_SETSID in place of setsid(1),
+ * every child's exit heard by the one {@link ChildReaper} thread) where glibc and the kernel have what
+ * it needs; else, or with {@code -Dprocrust.spawn=jdk}, through the JDK's {@link ProcessBuilder}, which
+ * keeps a thread per child until it exits.
  */
 public final class LinuxLauncher implements Launcher {
 
@@ -33,15 +40,24 @@ public final class LinuxLauncher implements Launcher {
     public static final int GATE_CLOSED_EXIT = 125;
     private static final String GATE = "IFS= read -r go || exit " + GATE_CLOSED_EXIT + "; exec 0</dev/null; ";
 
+    /** True when children are spawned and waited for natively (no thread per child). */
+    public static final boolean NATIVE = Libc.AVAILABLE && !"jdk".equals(System.getProperty("procrust.spawn"));
+
     private final ProcessTable table;
     private final Wrapper wrapper;
     private final String ownUmask;
+    private final boolean nativeSpawn;
 
     public LinuxLauncher(ProcessTable table) {
         this(table, new Accounts(), Accounts.self());
     }
 
     LinuxLauncher(ProcessTable table, Accounts accounts, Accounts.Self self) {
+        this(table, accounts, self, NATIVE);
+    }
+
+    LinuxLauncher(ProcessTable table, Accounts accounts, Accounts.Self self, boolean nativeSpawn) {
+        this.nativeSpawn = nativeSpawn && Libc.AVAILABLE;
         this.table = table;
         this.wrapper = new Wrapper(accounts, self);
         this.ownUmask = self.umask();
@@ -67,6 +83,9 @@ public final class LinuxLauncher implements Launcher {
             setup = new ProcessSetup(setup.user(), setup.group(), null, setup.limits());
         }
         Wrapper.Words words = wrapper.of(setup);
+        if (nativeSpawn) {
+            return startNative(r, gated, words);
+        }
         ProcessBuilder pb = gated
                 ? new ProcessBuilder("setsid", "/bin/sh", "-c", GATE + words.prelude(), "procrust-gate", r.command())
                 : words.bare() ? new ProcessBuilder("setsid", "/bin/sh", "-c", r.command())
@@ -90,6 +109,23 @@ public final class LinuxLauncher implements Launcher {
         long ticks = awaitOwnSession(pid);
         CompletableFuture<Integer> exit = p.onExit().thenApply(Process::exitValue);
         return gated ? new Spawned(pid, ticks, exit, new PipeGate(p)) : new Spawned(pid, ticks, exit);
+    }
+
+    private Spawned startNative(SpawnRequest r, boolean gated, Wrapper.Words words) throws IOException {
+        List<String> argv = gated ? List.of("/bin/sh", "-c", GATE + words.prelude(), "procrust-gate", r.command())
+                : words.bare() ? List.of("/bin/sh", "-c", r.command())
+                : List.of("/bin/sh", "-c", words.prelude(), "procrust-run", r.command());
+        Map<String, String> env = new HashMap<>(words.env());
+        env.putAll(r.env());
+        NativeSpawner.Child c;
+        try {
+            c = NativeSpawner.spawn(argv, r.workingDir(), env, r.logFile(), gated);
+        } catch (IOException e) {
+            throw new IOException("cannot start /bin/sh -c: " + e.getMessage(), e);
+        }
+        long ticks = awaitOwnSession(c.pid());
+        return gated ? new Spawned(c.pid(), ticks, c.exit(), new NativeSpawner.PipeGate(c.gateFd()))
+                : new Spawned(c.pid(), ticks, c.exit());
     }
 
     /**

@@ -112,7 +112,9 @@ public final class ConfigPermissions {
     }
 
     private static Diagnostic diag(Severity severity, String file, String message) {
-        String m = severity == Severity.WARNING ? message + " (apply, start and stop refuse such a file)" : message;
-        return new Diagnostic(severity, Code.INSECURE_FILE, m, file, 0, 0, null, null);
+        // one sentence whatever the command (issue 19): check, plan and status warn, apply, start, stop and
+        // restart refuse, and every one of them says it in the same words
+        return new Diagnostic(severity, Code.INSECURE_FILE, message + " (apply, start, stop and restart refuse such a "
+                + "file)", file, 0, 0, null, null);
     }
 }

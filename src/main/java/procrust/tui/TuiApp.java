@@ -59,7 +59,12 @@ public final class TuiApp {
 
     /** Runs until the operator quits; returns the exit status (0). */
     public int run(Terminal t) throws IOException {
-        vm = ViewModel.of(source.read(), ui.effectiveFilter());
+        return run(t, source.read());
+    }
+
+    /** {@link #run(Terminal)} from a first reading already made (while the terminal was being set up). */
+    public int run(Terminal t, Snapshot first) throws IOException {
+        vm = ViewModel.of(first, ui.effectiveFilter());
         Attributes saved = t.enterRawMode();
         AtomicBoolean restored = new AtomicBoolean();
         Runnable restore = () -> {

@@ -1,14 +1,18 @@
 package procrust.validate;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import procrust.config.CheckResult;
 import procrust.config.Config;
 import procrust.config.raw.RawConfig;
 import procrust.config.read.ConfigReader;
+import procrust.config.read.EntryCheck;
 import procrust.config.read.Normaliser;
 import procrust.config.read.Sink;
+import procrust.config.read.SourceText;
 import procrust.diag.Diagnostic;
 
 /**
@@ -29,13 +33,64 @@ public final class ConfigChecker {
         Validators.warmUp();
     }
 
+    /**
+     * {@link #warmUp} unless {@code file} holds a text {@link #check} will not need the validator for
+     * (see {@link Validated}): looked up on a background thread, the answer is only a guess about the
+     * file as it is now, {@link #check} reads it again. Optional.
+     */
+    public static void warmUpUnlessKnown(Path file) {
+        Thread t = new Thread(() -> {
+            try {
+                if (file == null) {
+                    throw new IllegalArgumentException("no file");
+                }
+                Validated cache = Validated.open();
+                if (cache != null && Files.size(file) < 1 << 20 && cache.knows(Files.readString(file))) {
+                    return;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // read again, and reported, by check
+            }
+            Validators.warmUp();
+        }, "validator-lookup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Reads and checks {@code file}. The field constraints (Hibernate Validator) are not evaluated
+     * again for a text this user has seen pass them with this very build (see {@link Validated}):
+     * their answer would be the same.
+     */
     public static CheckResult check(Path file) {
-        Validators.warmUp(); // overlaps the validator's bootstrap with reading and parsing
+        return check(file, true, Validated.open());
+    }
+
+    /** {@link #check} with every rule evaluated, whatever was remembered ({@code procrust check}). */
+    public static CheckResult checkInFull(Path file) {
+        return check(file, false, Validated.open());
+    }
+
+    /** @param cache where texts that passed are remembered, or null */
+    static CheckResult check(Path file, boolean trustRemembered, Validated cache) {
         Sink sink = new Sink(file.toString());
-        RawConfig raw = ConfigReader.read(file, sink, FieldRules::checkEntry);
+        SourceText src = ConfigReader.text(file, sink);
+        boolean known = trustRemembered && src != null && cache != null && cache.knows(src.text());
+        AtomicBoolean failed = new AtomicBoolean();
+        EntryCheck fields = (entry, s) -> {
+            if (FieldRules.checkEntry(entry, s)) {
+                failed.set(true);
+            }
+        };
+        if (!known) {
+            Validators.warmUp(); // overlaps the validator's bootstrap with parsing
+        }
+        RawConfig raw = src == null ? null : ConfigReader.parse(src, sink, known ? (entry, s) -> { } : fields);
         Config config = null;
         if (raw != null) {
-            FieldRules.checkTop(raw, sink);
+            if (!known && FieldRules.checkTop(raw, sink)) {
+                failed.set(true);
+            }
             ReferenceRules.check(raw, sink);
             HostRules.check(file, raw, sink);
             List<Versions.Version> versions = Versions.of(raw);
@@ -43,6 +98,9 @@ public final class ConfigChecker {
             CycleRules.check(versions, sink);
             if (!sink.hasErrors()) {
                 config = Normaliser.normalise(file, raw);
+            }
+            if (!known && !failed.get() && cache != null && src != null) {
+                cache.remember(src.text());
             }
         }
         List<Diagnostic> diagnostics = new ArrayList<>(sink.diagnostics());

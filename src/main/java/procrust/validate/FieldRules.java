@@ -7,6 +7,7 @@ import jakarta.validation.Payload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import procrust.config.SourcePos;
 import procrust.config.raw.Codes;
 import procrust.config.raw.Located;
@@ -34,18 +35,22 @@ final class FieldRules {
     private FieldRules() {
     }
 
-    /** The top-level keys (the entries are checked one by one, see {@link #checkEntry}). */
-    static void checkTop(RawConfig raw, Sink sink) {
-        for (ConstraintViolation<RawConfig> v : Validators.get().validate(raw)) {
+    /** The top-level keys (the entries are checked one by one, see {@link #checkEntry}); true if any failed. */
+    static boolean checkTop(RawConfig raw, Sink sink) {
+        Set<ConstraintViolation<RawConfig>> found = Validators.get().validate(raw);
+        for (ConstraintViolation<RawConfig> v : found) {
             report(raw, null, v, sink);
         }
+        return !found.isEmpty();
     }
 
-    /** One entry; thread-safe (each caller gives its own sink). */
-    static void checkEntry(RawProcess entry, Sink sink) {
-        for (ConstraintViolation<RawProcess> v : Validators.get().validate(entry)) {
+    /** One entry; thread-safe (each caller gives its own sink); true if any constraint failed. */
+    static boolean checkEntry(RawProcess entry, Sink sink) {
+        Set<ConstraintViolation<RawProcess>> found = Validators.get().validate(entry);
+        for (ConstraintViolation<RawProcess> v : found) {
             report(entry, entry.id(), v, sink);
         }
+        return !found.isEmpty();
     }
 
     private static void report(Located root, String processId, ConstraintViolation<?> v, Sink sink) {

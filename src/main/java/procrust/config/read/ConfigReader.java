@@ -50,6 +50,16 @@ public final class ConfigReader {
         return src == null ? null : parse(src, sink, true, check);
     }
 
+    /** Reads {@code file} as text; on failure reports one diagnostic to {@code sink} and returns null. */
+    public static SourceText text(Path file, Sink sink) {
+        return SourceText.read(file, sink);
+    }
+
+    /** Parses and maps text already read, running {@code check} on every entry as {@link #read} does. */
+    public static RawConfig parse(SourceText src, Sink sink, EntryCheck check) {
+        return parse(src, sink, true, check);
+    }
+
     /** Parses text already read. */
     public static RawConfig parse(SourceText src, Sink sink) {
         return parse(src, sink, true, (p, s) -> { });
