@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The full crash-anywhere run: procrust apply over a busy file, killed with SIGKILL at random moments
-# KILLS times (default 200) and restarted each time, with the invariants of CrashAnywhereIT checked
-# after every kill and at the end (the verify build runs 20 kills).
+# KILLS times (default 200) and restarted each time, its state file deleted after one kill in
+# four, with the invariants of CrashAnywhereIT checked after every kill and at the end (the verify
+# build runs 20 kills).
 #
 #   bench/crash-anywhere.sh [KILLS] [SEED]
 #

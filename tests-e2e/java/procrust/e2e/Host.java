@@ -68,6 +68,15 @@ final class Host implements AutoCloseable {
         return Procrust.run(dir, Map.of(), Duration.ofSeconds(60), a.toArray(new String[0]));
     }
 
+    /** {@link #run} for polling conditions: failures to run are an empty result. */
+    Procrust.Result run0(String... args) {
+        try {
+            return run(args);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return new Procrust.Result(-1, "", String.valueOf(e));
+        }
+    }
+
     /** Starts {@code procrust apply} in the background; its stderr goes to {@code apply-N.err}. */
     Apply apply(String... extra) throws IOException {
         return apply(Map.of(), extra);
@@ -75,8 +84,13 @@ final class Host implements AutoCloseable {
 
     /** {@link #apply(String...)} with extra environment (e.g. PROCRUST_JAVA_OPTS). */
     Apply apply(Map<String, String> env, String... extra) throws IOException {
+        return applyIn(stateDir, env, extra);
+    }
+
+    /** {@link #apply(String...)} with another state dir than this host's. */
+    Apply applyIn(Path states, Map<String, String> env, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Procrust.launcher().toString(), "apply", "-c", config.toString(),
-                "--state-dir", stateDir.toString()));
+                "--state-dir", states.toString()));
         cmd.addAll(List.of(extra));
         Path err = dir.resolve("apply-" + applies.size() + ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())

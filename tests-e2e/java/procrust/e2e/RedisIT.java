@@ -240,6 +240,15 @@ class RedisIT {
             await(Duration.ofSeconds(40), "redis pending its health check",
                     io(() -> "PENDING_HEALTH_CHECK".equals(h.stateOf("redis"))));
             long redis = h.pidOf("redis");
+            // the record comes just before the gate opens (a kill between the two ends the start at its
+            // gate, by design): kill apply once redis runs its own program
+            await(Duration.ofSeconds(40), "redis past its gate", () -> {
+                try {
+                    return Files.readString(Path.of("/proc/" + redis + "/comm")).trim().startsWith("redis-server");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
             new ProcessBuilder("kill", "-KILL", Long.toString(first.pid())).start().waitFor();
             assertTrue(first.process().waitFor(10, TimeUnit.SECONDS));
             assertTrue(Host.alive(redis), "redis survives its supervisor's death");

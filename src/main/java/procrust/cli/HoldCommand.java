@@ -16,9 +16,11 @@ import procrust.plan.Planner;
 import procrust.plan.Windows;
 import procrust.reconcile.HoldTargets;
 import procrust.reconcile.Holds;
+import procrust.reconcile.HoldsWithoutFile;
 import procrust.runtime.Host;
 import procrust.reconcile.EventLog;
 import procrust.reconcile.LineEventLog;
+import procrust.state.ApplyLock;
 import procrust.state.StateDirs;
 import procrust.state.StateStore;
 import procrust.config.CheckResult;
@@ -77,13 +79,11 @@ abstract class HoldCommand extends FileCommand {
             CheckViews.text(r, c.configFile().toString(), c.color(), err);
         }
         if (!r.valid()) {
-            err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "nothing was done"));
-            err.flush();
-            return 1;
+            return withoutFile(op, c, r, ids, all || group != null, out, err);
         }
         Path base = StateDirs.base(c.stateDirOption());
         Path uidDir = StateDirs.forUid(base, r.config().uid());
-        Path logDir = StateDirs.logs(uidDir, c.logDirOption());
+        Path logDir = StateDirs.logsUsed(uidDir, c.logDirOption(), r.config().uid()); // where apply put them
         var holds = new HashSet<>(new StateStore(uidDir, r.config().uid(), host.clock()).load(false)
                 .state().holds());
         HoldTargets.Selection sel = HoldTargets.select(op, r.config(), ids, all, group, holds);
@@ -92,7 +92,7 @@ abstract class HoldCommand extends FileCommand {
             err.flush();
             return 1;
         }
-        if (!StateGate.check(base, uidDir, logDir, c.logDirOption() != null, err)) {
+        if (!StateGate.check(base, uidDir, logDir, !logDir.equals(StateDirs.logs(uidDir, null)), err)) {
             return 1;
         }
         Holds.Settings s = new Holds.Settings(uidDir, logDir,
@@ -101,6 +101,41 @@ abstract class HoldCommand extends FileCommand {
         Holds.Outcome o = Holds.run(op, r.config(), sel.ids(), s, log);
         for (String line : o.lines()) {
             (o.ok() ? out : err).println(o.ok() ? line : "procrust: " + line);
+        }
+        out.flush();
+        err.flush();
+        return o.ok() ? 0 : 1;
+    }
+
+    /**
+     * stop/start with an invalid (or unsafe) file: named ids only, through a running apply, which acts
+     * by its last valid file ({@link HoldsWithoutFile}).
+     */
+    private static int withoutFile(Holds.Op op, CommonOptions c, CheckResult r, List<String> ids, boolean selector,
+                                   PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        Path base = StateDirs.base(c.stateDirOption());
+        // a restart is judged by the file's entries (oneshot or not, its health check): it needs the file
+        java.util.Optional<UidSources.Found> found = selector || ids.isEmpty() || op == Holds.Op.RESTART
+                ? java.util.Optional.empty() : UidSources.find(c.configFile(), base);
+        if (found.isEmpty()) {
+            err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "nothing was done")
+                    + (selector ? "; --all and --group need the file: name the ids"
+                    : op == Holds.Op.RESTART ? "; restart needs the file" : ""));
+            err.flush();
+            return 1;
+        }
+        boolean applyRuns = ApplyLock.holder(StateDirs.forUid(base, found.get().uid())).isPresent();
+        if (applyRuns) {
+            err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "asking the running apply, which keeps "
+                    + "the last valid file in force (uid " + found.get().uid() + " from " + found.get().source() + ")"));
+        }
+        Holds.Outcome o = HoldsWithoutFile.run(op, found.get().uid(), ids, StateDirs.forUid(base, found.get().uid()),
+                java.time.Duration.ofSeconds(120));
+        for (String line : o.lines()) {
+            (o.ok() ? out : err).println(o.ok() ? line : "procrust: " + line);
+        }
+        if (!applyRuns) { // the refusal last: it is what the TUI shows of it
+            err.println("procrust: " + FileCommand.refusal(c.configFile(), r, "nothing was done"));
         }
         out.flush();
         err.flush();

@@ -17,6 +17,7 @@ import procrust.logs.MultiLogs;
 import procrust.logs.LogTail;
 import procrust.logs.ProcessLogs;
 import procrust.state.StateDirs;
+import procrust.state.StateStore;
 import procrust.config.CheckResult;
 import procrust.validate.ConfigChecker;
 
@@ -52,22 +53,45 @@ final class LogsCommand extends FileCommand {
         Path file = common.configFile();
         CheckResult checked = ConfigChecker.check(file);
         var err = err();
-        if (refused(checked, Diagnostics.WHEN_INVALID_PLAIN, "cannot tell where the logs are while " + file
-                + " is invalid: fix it (procrust check)")) {
-            return 1;
+        Path base = StateDirs.base(common.stateDirOption());
+        String uid;
+        java.util.Set<String> known;
+        if (checked.valid()) {
+            uid = checked.config().uid();
+            known = checked.config().ids();
+        } else {
+            // a broken file must not hide the logs of the services apply keeps running (SPEC §6)
+            Optional<UidSources.Found> found = UidSources.find(file, base);
+            if (found.isEmpty()) {
+                CheckViews.text(checked, file.toString(), false, err);
+                err.println("procrust: cannot tell where the logs are: " + file + " is invalid and no uid can be found "
+                        + "for it (not in its text, nor a single uid folder in " + base + ", nor a running apply of this "
+                        + "file): fix it (procrust check) or give --state-dir");
+                return 1;
+            }
+            uid = found.get().uid();
+            known = new java.util.TreeSet<>();
+            for (var r : new StateStore(StateDirs.forUid(base, uid), uid, java.time.Clock.systemUTC()).load(false)
+                    .state().instances()) {
+                known.add(r.id());
+            }
+            String which = ids.size() == 1 ? "the log of \"" + ids.get(0) + "\" is" : "the logs of " + String.join(", ", ids) + " are";
+            err.println("procrust: warning: " + file + " is invalid (procrust check tells why); " + which
+                    + " found through the state of uid " + uid + " (from " + found.get().source() + ")");
         }
-        Path uidDir = StateDirs.forUid(StateDirs.base(common.stateDirOption()), checked.config().uid());
-        Path logDir = StateDirs.logs(uidDir, common.logDirOption());
+        Path uidDir = StateDirs.forUid(base, uid);
+        Path logDir = StateDirs.logsUsed(uidDir, common.logDirOption(), uid); // where apply put them
         Map<String, Path> logs = new LinkedHashMap<>();
         for (String id : ids) {
-            Optional<Path> log = ProcessLogs.locate(logDir, checked.config().ids(), id);
+            Optional<Path> log = ProcessLogs.locate(logDir, known, id);
             if (log.isEmpty()) {
                 err.println("procrust: unknown process id \"" + id + "\": it is not in " + file + " and has no log in "
-                        + logDir + " (ids: " + String.join(", ", checked.config().ids()) + ")");
+                        + logDir + " (ids: " + String.join(", ", known) + ")");
                 return 1;
             }
             logs.put(id, log.get());
         }
+        err.flush();
         PrintStream out = rawOut();
         if (logs.size() > 1) {
             if (follow) {

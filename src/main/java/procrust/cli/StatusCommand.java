@@ -39,13 +39,16 @@ final class StatusCommand extends FileCommand {
         PrintWriter err = err();
         CheckResult r = ConfigGate.check(c.configFile(), procrust.diag.Severity.WARNING);
         CheckViews.insecure(r, c.color(), err); // as check and plan say it
-        if (refused(r, Diagnostics.WHEN_INVALID, c.configFile() + " is invalid: status needs its uid and processes")) {
-            return 1;
+        if (!r.valid()) {
+            // the recorded processes, then the diagnostics (SPEC §6): what apply keeps running matters most now
+            return BrokenFileStatus.show(c, r, output == Output.json, out(), err);
         }
         Host host = LinuxHost.create();
-        Path uidDir = StateDirs.forUid(StateDirs.base(c.stateDirOption()), r.config().uid());
-        StatusReport report = Observation.read(uidDir, r.config(), host.table(), host.clock(), false)
-                .status(r.config(), Planner::plan);
+        Path base = StateDirs.base(c.stateDirOption());
+        Path uidDir = StateDirs.forUid(base, r.config().uid());
+        Observation seen = Observation.read(uidDir, r.config(), host.table(), host.clock(), false);
+        StatusReport report = seen.status(r.config(), Planner::plan);
+        StatusContext ctx = StatusContext.of(true, r.diagnostics(), r.config().uid(), seen.state(), base, host.table());
         java.util.Set<String> only = new java.util.LinkedHashSet<>();
         if (group != null) {
             r.config().processes().stream().filter(p -> group.equals(p.label())).forEach(p -> only.add(p.id()));
@@ -75,9 +78,9 @@ final class StatusCommand extends FileCommand {
         boolean unsupervised = report.applyPid() == null && !ApplyMode.ONCE.equals(ApplyMode.read(uidDir));
         PrintWriter out = out();
         if (output == Output.json) {
-            out.println(StatusViews.json(report, unsupervised));
+            out.println(StatusViews.json(report, unsupervised, ctx.json()));
         } else {
-            out.print(StatusViews.text(report, unsupervised));
+            out.print(StatusViews.text(report, unsupervised, ctx.notes(base), null));
         }
         out.flush();
         return !report.ok() ? 3 : unsupervised ? 4 : 0;

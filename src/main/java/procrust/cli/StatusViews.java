@@ -21,11 +21,16 @@ final class StatusViews {
     }
 
     static String json(StatusReport r) throws JsonProcessingException {
-        return json(r, false);
+        return json(r, false, Map.of());
     }
 
     /** {@code unsupervised}: no apply runs and the host is not run by apply --once (exit 4). */
     static String json(StatusReport r, boolean unsupervised) throws JsonProcessingException {
+        return json(r, unsupervised, Map.of());
+    }
+
+    /** ... with {@code extra} keys after {@code processes} and {@code counts}. */
+    static String json(StatusReport r, boolean unsupervised, Map<String, Object> extra) throws JsonProcessingException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uid", r.uid());
         doc.put("apply_pid", r.applyPid());
@@ -54,6 +59,7 @@ final class StatusViews {
         }
         doc.put("processes", rows);
         doc.put("counts", counts);
+        doc.putAll(extra);
         return JSON.writeValueAsString(doc);
     }
 
@@ -83,11 +89,22 @@ final class StatusViews {
     }
 
     static String text(StatusReport r, boolean unsupervised) {
+        return text(r, unsupervised, List.of(), null);
+    }
+
+    /**
+     * {@code notes} (warnings) under the header line; {@code footer}, when not null, instead of the line
+     * that says whether every wanted process is in its wanted state.
+     */
+    static String text(StatusReport r, boolean unsupervised, List<String> notes, String footer) {
         StringBuilder sb = new StringBuilder();
         sb.append("uid ").append(r.uid()).append(": ")
                 .append(r.applyPid() == null ? "no apply running" : "apply running (pid " + r.applyPid() + ")").append('\n');
         if (r.stateProblem() != null) {
             sb.append("warning: ").append(r.stateProblem()).append('\n');
+        }
+        for (String n : notes) {
+            sb.append(n).append('\n');
         }
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"ID", "VERSION", "TYPE", "STATE", "PID", "UPTIME", "RESTARTS", "NOTE"});
@@ -113,7 +130,9 @@ final class StatusViews {
         if (r.rows().isEmpty()) {
             sb.append("(no processes)\n");
         }
-        if (!r.ok()) {
+        if (footer != null) {
+            sb.append(footer).append('\n');
+        } else if (!r.ok()) {
             sb.append("not every wanted process is in its wanted state (exit 3)\n");
         } else if (unsupervised) {
             sb.append("every wanted process is in its wanted state, but no apply is running to keep them so (exit 4)\n");

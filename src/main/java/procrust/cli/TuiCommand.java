@@ -51,16 +51,29 @@ final class TuiCommand extends FileCommand {
         setUp.setDaemon(true);
         setUp.start();
         CheckResult r = ConfigChecker.check(c.configFile());
-        if (!r.valid()) {
-            closeQuietly(terminal); // the terminal as it was before the diagnostics are printed
-        }
-        if (refused(r, Diagnostics.WHEN_INVALID, c.configFile() + " is invalid: the TUI needs its uid and processes")) {
-            return 1;
-        }
         Host host = LinuxHost.create();
-        SnapshotSource source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
-                c.logDirOption(), ConfigChecker::check,
-                Observation.readOnly(host.table(), host.clock()));
+        Observation.Reader observer = Observation.readOnly(host.table(), host.clock());
+        SnapshotSource source;
+        if (r.valid()) {
+            source = new SnapshotSource(c.configFile(), r.config(), StateDirs.base(c.stateDirOption()),
+                    c.logDirOption(), ConfigChecker::check, observer);
+        } else {
+            // a broken file: the recorded processes under a banner (SPEC §6), until the file is fixed
+            java.util.Optional<UidSources.Found> found = UidSources.find(c.configFile(), StateDirs.base(c.stateDirOption()));
+            if (found.isEmpty()) {
+                closeQuietly(terminal); // the terminal as it was before the diagnostics are printed
+                CheckViews.text(r, c.configFile().toString(), c.color(), err);
+                err.println("procrust: " + c.configFile() + " is invalid and no uid can be found for it (its text, the "
+                        + "state dir, a running apply of it): fix it (procrust check) or give --state-dir");
+                err.flush();
+                return 1;
+            }
+            long errors = r.diagnostics().stream().filter(procrust.diag.Diagnostic::isError).count();
+            source = SnapshotSource.ofBrokenFile(c.configFile(), found.get().uid(), c.configFile() + " is invalid ("
+                    + errors + " error" + (errors == 1 ? "" : "s") + ", procrust check): showing the processes as "
+                    + "recorded in the state", StateDirs.base(c.stateDirOption()), c.logDirOption(),
+                    ConfigChecker::check, observer);
+        }
         TuiApp app = new TuiApp(source, new TuiHolds(c, host), new Palette(c.color()), host.clock());
         Snapshot first;
         try {

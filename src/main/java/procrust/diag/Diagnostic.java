@@ -41,6 +41,23 @@ public record Diagnostic(Severity severity, Code code, String message, String fi
         return new Diagnostic(Severity.WARNING, code, message, file, line, column, process, field);
     }
 
+    /**
+     * The line {@code procrust check} prints for it (without colour):
+     * {@code FILE:LINE:COL: error[code]: message (process "id")}.
+     */
+    public String toLine() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(file);
+        if (line > 0) {
+            sb.append(':').append(line).append(':').append(column);
+        }
+        sb.append(": ").append(severity.wire()).append('[').append(code.wire()).append("]: ").append(message);
+        if (process != null) {
+            sb.append(" (process \"").append(process).append("\")");
+        }
+        return sb.toString();
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

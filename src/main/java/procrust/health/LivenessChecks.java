@@ -260,6 +260,19 @@ public final class LivenessChecks {
         return next;
     }
 
+    /**
+     * The wall clock stepped by {@code d}: each next attempt keeps its real distance (a step back of
+     * an hour must not pause the checks for an hour). An attempt in flight keeps its own deadline.
+     */
+    public void shift(Duration d) {
+        for (Tracker tr : trackers.values()) {
+            if (tr.next != null) {
+                tr.next = tr.next.plus(d);
+            }
+        }
+        nextDue = earliest();
+    }
+
     /** True while any attempt is in flight. */
     public boolean busy() {
         return trackers.values().stream().anyMatch(t -> t.inflight != null);

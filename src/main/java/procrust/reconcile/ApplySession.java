@@ -18,8 +18,10 @@ import procrust.logs.RotationTask;
 import procrust.plan.Action;
 import procrust.plan.ActionKind;
 import procrust.runtime.Host;
+import procrust.runtime.Ticker;
 import procrust.state.ApplyLock;
 import procrust.state.ApplyMode;
+import procrust.state.HostLock;
 import procrust.state.InstanceRecord;
 import procrust.state.Requests;
 import procrust.state.StateDirs;
@@ -79,20 +81,32 @@ public final class ApplySession {
     public int run(Config first) throws IOException, InterruptedException {
         Path uidDir = StateDirs.forUid(settings.stateBase(), first.uid());
         Path logDir = StateDirs.logs(uidDir, settings.logDirOption());
-        ApplyLock.Attempt attempt = ApplyLock.tryAcquire(uidDir);
-        if (!attempt.acquired()) {
-            err.println("procrust: another apply is already running for uid " + first.uid()
-                    + (attempt.holderPid() > 0 ? " (pid " + attempt.holderPid() + ")" : "")
-                    + "; only one apply per uid at a time: stop it first (kill -TERM " + Math.max(attempt.holderPid(), 0)
-                    + " leaves its services running)");
-            err.flush();
-            return 1;
+        HostLock.Attempt hostLock = HostLock.tryAcquire(new HostLock.Info(ProcessHandle.current().pid(), first.uid(),
+                settings.stateBase(), settings.configFile(), logDir));
+        if (!hostLock.acquired()) {
+            return refuse(first.uid(), hostLock.holder().pid(), hostLock.holder().stateDir());
         }
-        try (ApplyLock lock = attempt.lock()) {
-            return runLocked(first, uidDir, logDir);
+        try (HostLock held = hostLock.lock()) {
+            ApplyLock.Attempt attempt = ApplyLock.tryAcquire(uidDir);
+            if (!attempt.acquired()) {
+                return refuse(first.uid(), attempt.holderPid(), settings.stateBase());
+            }
+            try (ApplyLock lock = attempt.lock()) {
+                return runLocked(first, uidDir, logDir);
+            }
         } finally {
             finished.countDown();
         }
+    }
+
+    /** A second apply of the uid: exit 1, naming the first one's pid and state dir. */
+    private int refuse(String uid, long pid, Path stateDir) {
+        err.println("procrust: another apply is already running for uid " + uid
+                + (pid > 0 ? " (pid " + pid + (stateDir == null ? "" : ", state dir " + stateDir) + ")" : "")
+                + "; only one apply per uid runs on a host, whatever its --state-dir: stop it first (kill -TERM "
+                + Math.max(pid, 0) + " leaves its services running)");
+        err.flush();
+        return 1;
     }
 
     private int runLocked(Config first, Path uidDir, Path logDir) throws IOException, InterruptedException {
@@ -162,6 +176,8 @@ public final class ApplySession {
             log.info("gone", null, g);
         }
         OrphanProbes.end(host.table(), host.signaller(), first.uid(), log);
+        // the log folder in use is recorded, for procrust logs run without --log-dir
+        StateFile known = recover(seen.state(), first, log).withLogDir(logDir.toString());
         currentConfig = first;
         hooks = new HookRunner(logDir.resolve(HOOKS_LOG), first.uid(), () -> currentConfig.hooks(), host.signaller(),
                 clock, msg -> log.warn("hook", null, msg));
@@ -170,12 +186,37 @@ public final class ApplySession {
                 k -> ref[0] == null ? null : ref[0].state().find(k.id(), k.version()).orElse(null), logDir);
         Effects fx = new Effects(host.launcher(), host.signaller(), host.table(), clock, planner, windows,
                 store, new LogMarks(events, logDir, clock), logDir, host.probes());
-        Reconciler rec = new Reconciler(fx, first, seen.state(), waker::wake);
+        Reconciler rec = new Reconciler(fx, first, known, waker::wake);
         ref[0] = rec;
-        if (!seen.gone().isEmpty() || seen.problem() != null) {
-            rec.replaceState(seen.state());
+        if (!seen.gone().isEmpty() || seen.problem() != null || known != seen.state()) {
+            rec.replaceState(known); // what was found is on disk before anything is planned
         }
         return rec;
+    }
+
+    /**
+     * The services of this uid that the state does not name, found by their environment
+     * ({@link EnvironRecovery}): leaders are recorded (the plan adopts or stops them), second copies and
+     * leaderless remnants are stopped now. Returns the state to start from.
+     */
+    private StateFile recover(StateFile verified, Config config, LineEventLog log) throws IOException {
+        EnvironRecovery.Found found = EnvironRecovery.sort(verified, config, host.table().groupsOfUid(config.uid()),
+                host.table(), windows, host.clock().instant());
+        for (String why : found.leftAlone()) {
+            log.warn("not-ours", null, why);
+        }
+        try {
+            EnvironRecovery.stop(found.strays(), config, host.table(), host.signaller(), Ticker.of(host.clock()), log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while stopping stray process groups");
+        }
+        for (Key k : found.recorded()) {
+            InstanceRecord r = found.state().find(k.id(), k.version()).orElseThrow();
+            log.warn("found", k, "pid " + r.pid() + " carries this uid but the state did not name it (lost, damaged, "
+                    + "or another state dir): recorded with its start time and boot id; the plan adopts or stops it");
+        }
+        return found.state();
     }
 
     /** On SIGTERM/SIGINT: asks the loop to stop, waits for it up to 900 ms, then exits 0. */
@@ -216,7 +257,7 @@ public final class ApplySession {
             throws IOException, InterruptedException {
         Clock clock = host.clock();
         HeapTrim trim = HeapTrim.system();
-        trim.worked(clock.instant()); // the start-up itself is the first burst
+        trim.worked(steady()); // the start-up itself is the first burst
         takeRequests(rec, uidDir, log);
         while (!stopRequested) {
             boolean hangup = hup.take();
@@ -237,11 +278,14 @@ public final class ApplySession {
                 break;
             }
             if (!next.isAfter(now)) {
-                trim.worked(now);
+                trim.worked(steady());
             } else {
-                Instant trimAt = trim.idle(clock.instant());
-                if (trimAt != null && trimAt.isBefore(next)) {
-                    next = trimAt;
+                Instant trimAt = trim.idle(steady());
+                if (trimAt != null) { // measured on the monotonic clock, slept until on the wall clock
+                    trimAt = clock.instant().plus(java.time.Duration.between(steady(), trimAt));
+                    if (trimAt.isBefore(next)) {
+                        next = trimAt;
+                    }
                 }
             }
             waker.awaitUntil(next, clock);
@@ -260,6 +304,11 @@ public final class ApplySession {
         if (hooks.pending() > 0 && !hooks.awaitIdle(longest.plusSeconds(5))) {
             log.warn("hook", null, hooks.pending() + " hook run(s) still going at exit");
         }
+    }
+
+    /** Now on the monotonic clock, as an instant on a timeline of its own: only differences mean anything. */
+    private static Instant steady() {
+        return Instant.EPOCH.plusNanos(System.nanoTime());
     }
 
     private int finishOnce(Reconciler rec, LineEventLog log) {
@@ -287,15 +336,13 @@ public final class ApplySession {
         }
         CheckResult r = loader.load(f);
         if (!r.valid()) {
-            StringBuilder sb = new StringBuilder();
-            for (Diagnostic d : r.diagnostics()) {
-                if (d.isError()) {
-                    sb.append(sb.length() == 0 ? "" : "; ").append(d.file()).append(':').append(d.line()).append(':')
-                            .append(d.column()).append(": ").append(d.code().wire()).append(": ").append(d.message());
-                }
-            }
             rejected = true;
-            log.warn("file-rejected", null, f + " is invalid, nothing changes (the last valid file stays in force): " + sb);
+            long errors = r.diagnostics().stream().filter(Diagnostic::isError).count();
+            log.warn("file-rejected", null, f + " is invalid (" + errors + " error" + (errors == 1 ? "" : "s")
+                    + "), nothing changes: the last valid file stays in force");
+            for (Diagnostic d : r.diagnostics()) {
+                log.warn("file-rejected", null, d.toLine()); // one per line, as procrust check prints them
+            }
             return;
         }
         Config c = r.config();

@@ -24,7 +24,7 @@ final class HealthOp {
 
     final Key key;
     private final HealthCheck check;
-    private final Instant deadline;
+    private Instant deadline;
     private final Runnable wake;
     private final LogLineWatch watch;
     private Instant nextAttempt;
@@ -107,6 +107,15 @@ final class HealthOp {
             attempt.cancel();
             attempt = null;
         }
+    }
+
+    /**
+     * The wall clock stepped by {@code d}: the check keeps its real length. An attempt in flight keeps
+     * its own deadline (a forward step may end it as one failed attempt; the next one runs in time).
+     */
+    void shift(Duration d) {
+        deadline = deadline.plus(d);
+        nextAttempt = nextAttempt.plus(d);
     }
 
     static String human(Duration d) {

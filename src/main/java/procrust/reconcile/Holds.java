@@ -16,6 +16,7 @@ import java.util.Set;
 import procrust.config.Config;
 import procrust.runtime.Host;
 import procrust.state.ApplyLock;
+import procrust.state.HostLock;
 import procrust.state.InstanceRecord;
 import procrust.state.Requests;
 import procrust.state.StateFile;
@@ -86,15 +87,87 @@ public final class Holds {
 
     public static Outcome run(Op op, Config config, List<String> ids, Settings s, EventLog log)
             throws IOException, InterruptedException {
+        if (op == Op.START) {
+            // an id that is not held, and has no FAILED or STOPPED record to retry, has nothing to release:
+            // say so (success: it is in the state asked for), rather than "released"
+            StateFile now = new StateStore(s.uidDir(), config.uid(), s.host().clock()).load(false).state();
+            List<String> lines = new ArrayList<>();
+            List<String> rest = new ArrayList<>();
+            for (String id : ids) {
+                String why = notHeld(now, id, s.waitUp());
+                if (why == null) {
+                    rest.add(id);
+                } else {
+                    lines.add(why);
+                }
+            }
+            if (rest.isEmpty()) {
+                return new Outcome(true, lines);
+            }
+            Outcome o = release(config, rest, s, log);
+            lines.addAll(o.lines());
+            return new Outcome(o.ok(), lines);
+        }
+        return release(config, ids, s, log, op);
+    }
+
+    /**
+     * Why {@code id} has nothing to release ("web: not held ..."), or null when it has. With
+     * {@code waitUp} (start --wait), an id that is not up yet is waited for, not answered at once.
+     */
+    static String notHeld(StateFile state, String id, boolean waitUp) {
+        if (state.holds().contains(id)) {
+            return null;
+        }
+        String what = null;
+        for (InstanceRecord r : state.instances()) {
+            if (!r.id().equals(id)) {
+                continue;
+            }
+            if (r.state() == procrust.plan.InstanceState.FAILED || r.state() == procrust.plan.InstanceState.STOPPED) {
+                return null; // start retries it
+            }
+            if (waitUp && r.state() != procrust.plan.InstanceState.RUNNING
+                    && r.state() != procrust.plan.InstanceState.COMPLETED) {
+                return null; // start --wait waits for it to come up
+            }
+            what = r.state() + (r.pid() != null && r.claimsLive() ? " (pid " + r.pid() + ")" : "");
+        }
+        if (what == null && waitUp) {
+            return null; // not started yet: start --wait waits for it
+        }
+        return id + ": not held, nothing to release (procrust stop holds a process)" + (what == null ? "" : "; it is " + what);
+    }
+
+    private static Outcome release(Config config, List<String> ids, Settings s, EventLog log)
+            throws IOException, InterruptedException {
+        return release(config, ids, s, log, Op.START);
+    }
+
+    private static Outcome release(Config config, List<String> ids, Settings s, EventLog log, Op op)
+            throws IOException, InterruptedException {
         Clock clock = s.host().clock();
         Instant deadline = clock.instant().plus(s.limit());
-        ApplyLock.Attempt first = ApplyLock.tryAcquire(s.uidDir());
-        if (first.acquired()) {
-            try (ApplyLock lock = first.lock()) {
-                return LocalHold.run(op, config, ids, s, log, deadline);
+        long end = System.nanoTime() + s.limit().toNanos(); // the limit is a length of time: monotonic
+        Path base = s.uidDir().getParent();
+        HostLock.Attempt host = HostLock.tryAcquire(new HostLock.Info(ProcessHandle.current().pid(), config.uid(),
+                base, config.file(), s.logDir()));
+        if (!host.acquired() && host.holder().stateDir() != null && !host.holder().stateDir().equals(base)) {
+            return new Outcome(false, List.of("apply (pid " + host.holder().pid() + ") runs uid " + config.uid()
+                    + " with state dir " + host.holder().stateDir() + ", not " + base + ": nothing was done; give --state-dir "
+                    + host.holder().stateDir()));
+        }
+        if (host.acquired()) {
+            try (HostLock hostLock = host.lock()) {
+                ApplyLock.Attempt first = ApplyLock.tryAcquire(s.uidDir());
+                if (first.acquired()) {
+                    try (ApplyLock lock = first.lock()) {
+                        return LocalHold.run(op, config, ids, s, log, deadline);
+                    }
+                }
             }
         }
-        long applyPid = first.holderPid();
+        long applyPid = host.acquired() ? ApplyLock.holder(s.uidDir()).orElse(-1) : host.holder().pid();
         StateStore store = new StateStore(s.uidDir(), config.uid(), clock);
         Set<String> wasLive = new HashSet<>();
         Map<String, Set<Long>> oldPids = new HashMap<>();
@@ -124,14 +197,20 @@ public final class Holds {
             if (holder.isEmpty()) {
                 // the apply ended, before it took the request or in the middle of carrying it out (a
                 // stop in progress): nobody else will finish it, so act ourselves
-                ApplyLock.Attempt again = ApplyLock.tryAcquire(s.uidDir());
-                if (again.acquired()) {
-                    try (ApplyLock lock = again.lock()) {
-                        return LocalHold.run(op, config, ids, s, log, deadline); // takes our request too
+                HostLock.Attempt hostAgain = HostLock.tryAcquire(new HostLock.Info(ProcessHandle.current().pid(),
+                        config.uid(), base, config.file(), s.logDir()));
+                if (hostAgain.acquired()) {
+                    try (HostLock hostLock = hostAgain.lock()) {
+                        ApplyLock.Attempt again = ApplyLock.tryAcquire(s.uidDir());
+                        if (again.acquired()) {
+                            try (ApplyLock lock = again.lock()) {
+                                return LocalHold.run(op, config, ids, s, log, deadline); // takes our request too
+                            }
+                        }
                     }
                 }
             }
-            if (clock.instant().isAfter(deadline)) {
+            if (System.nanoTime() - end > 0) {
                 return new Outcome(false, List.of(timedOut(op, ids, applyPid, s.limit(), Files.exists(request), s.waitUp())));
             }
             Thread.sleep(POLL.toMillis());

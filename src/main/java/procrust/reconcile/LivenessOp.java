@@ -144,6 +144,14 @@ final class LivenessOp {
         return next == null || (lazy != null && lazy.isBefore(next)) ? lazy : next;
     }
 
+    /** The wall clock stepped by {@code d}: intervals and the lazy write keep their real length. */
+    void shift(Duration d) {
+        checks.shift(d);
+        if (lazySince != null) {
+            lazySince = lazySince.plus(d);
+        }
+    }
+
     void shutdown() {
         checks.shutdown();
     }

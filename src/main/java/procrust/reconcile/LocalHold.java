@@ -42,7 +42,10 @@ final class LocalHold {
         if (seen.problem() != null) {
             log.log(EventLog.Level.ERROR, "state-corrupt", null, seen.problem());
         }
-        StateFile state = seen.state();
+        // services the state does not name (lost or damaged) are found by their environment, so that a hold
+        // stops them and a release does not start a second copy; strays are left for apply to stop
+        StateFile state = EnvironRecovery.sort(seen.state(), config, host.table().groupsOfUid(config.uid()),
+                host.table(), s.windows(), clock.instant()).state();
         for (Path p : Requests.pending(s.uidDir())) {
             try {
                 state = Requests.applyTo(state, Requests.read(p), clock.instant());
@@ -68,17 +71,22 @@ final class LocalHold {
         Reconciler rec = new Reconciler(fx, config, state, waker::wake);
         rec.replaceState(state); // the hold (or release) is recorded before anything is signalled
         boolean timedOut = false;
+        // the time left is measured on the monotonic clock from here: a step of the wall clock neither
+        // cuts the command short nor keeps it waiting
+        long end = System.nanoTime() + Math.max(0, java.time.Duration.between(clock.instant(), deadline).toNanos());
         try {
             while (true) {
                 Instant next = rec.step();
                 if (rec.idle()) {
                     break;
                 }
-                if (clock.instant().isAfter(deadline)) {
+                long left = end - System.nanoTime();
+                if (left < 0) {
                     timedOut = true;
                     break;
                 }
-                waker.awaitUntil(next.isAfter(deadline) ? deadline : next, clock);
+                Instant limit = clock.instant().plusNanos(left);
+                waker.awaitUntil(next.isAfter(limit) ? limit : next, clock);
             }
         } finally {
             rec.shutdown();

@@ -37,6 +37,8 @@ final class Operations {
     private int failures;
     private final AttemptStarter attempts;
     private final LivenessOp liveness;
+    /** Adopted instances whose pending health check this apply took up, and when. */
+    private final java.util.Map<Key, Instant> checkAdoptedFrom = new java.util.HashMap<>();
 
     Operations(Effects fx, Config config, StateFile state, Watches watches, Runnable waker) {
         this.fx = fx;
@@ -50,6 +52,35 @@ final class Operations {
 
     Config config() {
         return config;
+    }
+
+    /**
+     * The wall clock stepped by {@code d} (NTP, an operator, a resumed VM): every duration in progress
+     * keeps its real length, measured on the monotonic clock: back-off ends, health-check and stop
+     * deadlines, spawn and RUNNING instants (uptimes, the first second, the stable 10 s) move with the
+     * wall clock. Windows and versions follow the new time.
+     */
+    void rebase(java.time.Duration d) {
+        fx.log().warn("clock-step", null, "the wall clock stepped " + WallSteps.describe(d) + "; back-offs, "
+                + "timeouts and uptimes keep their real length, windows and versions follow the new time");
+        StateFile s = state;
+        for (InstanceRecord r : state.instances()) {
+            InstanceRecord moved = r.shifted(d);
+            if (moved != r) {
+                s = s.put(moved);
+            }
+        }
+        if (s != state) {
+            state(s);
+        }
+        if (stop != null) {
+            stop.shift(d);
+        }
+        if (health != null) {
+            health.shift(d);
+        }
+        liveness.shift(d);
+        checkAdoptedFrom.replaceAll((k, t) -> t.plus(d));
     }
 
     void config(Config c) {
@@ -286,10 +317,14 @@ final class Operations {
             if (r.state() == InstanceState.PENDING_HEALTH_CHECK && r.pid() != null) {
                 ProcessSpec spec = Entries.entry(config, new Key(r.id(), r.version()));
                 if (spec != null && spec.healthCheck() != null) {
-                    // resumed (a new apply): a log_line check follows the log from its end now
                     Key k = new Key(r.id(), r.version());
-                    return new HealthOp(k, spec.healthCheck(), r.startedAt() == null ? now : r.startedAt(), now,
-                            logLineWatch(k, spec), waker);
+                    // adopted while its check was pending (apply was down meanwhile, perhaps longer than the
+                    // timeout): the check runs again with a whole timeout from when this apply takes it up,
+                    // rather than failing at once a start that may well have come up while nobody watched
+                    Instant from = startedThisRun.contains(k) && r.startedAt() != null ? r.startedAt()
+                            : checkAdoptedFrom.computeIfAbsent(k, x -> now);
+                    // resumed: a log_line check follows the log from its end now
+                    return new HealthOp(k, spec.healthCheck(), from, now, logLineWatch(k, spec), waker);
                 }
                 if (spec != null) { // the check was removed from the file meanwhile: up now
                     state(state.put(r.toBuilder().state(InstanceState.RUNNING, now).runningSince(now).build()));

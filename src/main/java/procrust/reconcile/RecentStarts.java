@@ -20,6 +20,10 @@ final class RecentStarts {
         keys.add(k);
     }
 
+    boolean contains(Key k) {
+        return keys.contains(k);
+    }
+
     /**
      * The earliest instant at which a RUNNING start of this run leaves its first second, or null.
      * Starts that can no longer be underway (forgotten, or RUNNING past their first second and not a

@@ -32,6 +32,7 @@ public final class Reconciler {
     private final Effects fx;
     private final Watches watches;
     private final Operations ops;
+    private final WallSteps steps;
     private final LastPlan lastPlan = new LastPlan();
 
     /**
@@ -42,6 +43,7 @@ public final class Reconciler {
         this.fx = fx;
         this.watches = new Watches(waker);
         this.ops = new Operations(fx, config, verified, watches, waker);
+        this.steps = new WallSteps(procrust.runtime.Ticker.of(fx.clock()));
         for (InstanceRecord r : verified.instances()) {
             if (r.claimsLive()) {
                 watches.adopt(new Key(r.id(), r.version()), r.pid());
@@ -87,6 +89,11 @@ public final class Reconciler {
     /** Does what is due now and returns when to step again (never later than {@link #MAX_SLEEP}). */
     public Instant step() {
         Instant now = fx.clock().instant();
+        Duration jump = steps.step(now);
+        if (!jump.isZero()) {
+            ops.rebase(jump); // lengths of time keep their real length across a step of the wall clock
+            watches.shift(jump);
+        }
         boolean changed = ops.takeExits(now);
         changed |= ops.moveLiveness(now);
         changed |= ops.moveStop(now);

@@ -81,6 +81,21 @@ public final class StatusBuilder {
     }
 
     /**
+     * The report of the state alone, for a file that cannot be read (an edit broke it): one row per
+     * record, as recorded and verified against /proc, without a plan (there is no file to plan
+     * from). Never ok: the file must be fixed.
+     */
+    public static StatusReport fromState(StateFile verified, Long applyPid, String stateProblem, Instant now) {
+        Set<Key> unsupervised = applyPid == null ? ObservedReader.liveKeys(verified) : Set.of();
+        List<StatusReport.Row> rows = new ArrayList<>();
+        for (InstanceRecord r : verified.instances()) {
+            Key k = new Key(r.id(), r.version());
+            rows.add(recordRow(r, null, unsupervised.contains(k), verified.holds().contains(r.id()), null, now));
+        }
+        return new StatusReport(verified.uid(), applyPid, rows, stateProblem, false, now);
+    }
+
+    /**
      * Each row with the next change of its id ({@link Upcoming}: window edge or version switch), also
      * said at the end of its note ("next: window closes at ...") unless the note already names that
      * instant (a process waiting for its window says when it opens).

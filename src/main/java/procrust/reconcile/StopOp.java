@@ -27,7 +27,7 @@ final class StopOp {
     final long pgid;
     private final Signal first;
     private final Duration timeout;
-    private final Instant deadline;
+    private Instant deadline;
     private Instant killedAt;
     private boolean reportedStuck;
     /** Looks at the group since the last signal. */
@@ -71,6 +71,12 @@ final class StopOp {
                     + " survives SIGKILL (uninterruptible sleep?); waiting for it before anything else");
         }
         return Outcome.none(key);
+    }
+
+    /** The wall clock stepped by {@code d}: the grace periods keep their real length. */
+    void shift(Duration d) {
+        deadline = deadline.plus(d);
+        killedAt = killedAt == null ? null : killedAt.plus(d);
     }
 
     /** When to look again. */

@@ -114,6 +114,13 @@ final class Watches {
         return new Poll(new ArrayList<>(adopted.keySet()), polls++ % FULL_LOOK_EVERY == 0);
     }
 
+    /** The wall clock stepped by {@code d}: the next look keeps its real distance. */
+    void shift(java.time.Duration d) {
+        if (!nextPoll.equals(Instant.MIN)) {
+            nextPoll = nextPoll.plus(d);
+        }
+    }
+
     /** When adopted processes are next looked at, or null when there are none. */
     Instant nextPoll() {
         return adopted.isEmpty() ? null : nextPoll;

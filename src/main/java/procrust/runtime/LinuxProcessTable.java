@@ -200,4 +200,9 @@ public final class LinuxProcessTable implements ProcessTable {
         }
         return List.copyOf(out);
     }
+
+    @Override
+    public List<UidGroup> groupsOfUid(String uid) {
+        return EnvironScan.scan(procDir, uid, this::stat);
+    }
 }

@@ -52,4 +52,13 @@ public interface ProcessTable {
     default List<Long> groupsCarrying(List<String> entries) {
         return List.of();
     }
+
+    /**
+     * The process groups whose members carry exactly {@code PROCRUST_UID=<uid>} (health-check probes and
+     * hooks aside), each with its leader's identity when the leader itself carries it: how apply finds
+     * its services when its state file cannot tell. Empty for tables without environments.
+     */
+    default List<UidGroup> groupsOfUid(String uid) {
+        return List.of();
+    }
 }

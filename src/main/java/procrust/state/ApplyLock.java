@@ -66,7 +66,11 @@ public final class ApplyLock implements AutoCloseable {
      * (matching the lock file's inode), so it takes no lock itself and never disturbs an apply.
      */
     public static OptionalLong holder(Path uidDir) {
-        Path f = uidDir.resolve(FILE_NAME);
+        return lockHolder(uidDir.resolve(FILE_NAME));
+    }
+
+    /** The pid holding an fcntl lock on {@code f} now (from {@code /proc/locks}), or empty. */
+    static OptionalLong lockHolder(Path f) {
         long ino;
         long dev;
         try {

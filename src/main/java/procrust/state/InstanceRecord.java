@@ -60,6 +60,25 @@ public record InstanceRecord(String id, String version, String type, InstanceSta
         return pid != null && state.isLive();
     }
 
+    /**
+     * This record with its duration anchors (spawn, RUNNING since, back-off end) moved by {@code d}: the
+     * wall clock stepped by {@code d}, and these measure lengths of time, which a step must not change.
+     * Instants that place it in wall time (since when it is in its state, the window it completed in)
+     * stay. This record itself when it has none.
+     */
+    public InstanceRecord shifted(java.time.Duration d) {
+        if (startedAt == null && runningSince == null && backoffUntil == null) {
+            return this;
+        }
+        return new InstanceRecord(id, version, type, state, pid, startTicks, bootId, plus(startedAt, d), since, restarts,
+                consecutiveFailures, plus(backoffUntil, d), completedWindow, plus(runningSince, d), fingerprint,
+                lastExit, note, afterStop);
+    }
+
+    private static Instant plus(Instant t, java.time.Duration d) {
+        return t == null ? null : t.plus(d);
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }

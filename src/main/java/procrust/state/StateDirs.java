@@ -51,6 +51,33 @@ public final class StateDirs {
         return option != null ? option.toAbsolutePath().normalize() : uidDir.resolve("logs");
     }
 
+    /**
+     * The log folder of {@code uid}'s services, for commands that read logs (or start services for the
+     * next apply): {@code --log-dir} when given, else the one the running apply of the uid uses, else the
+     * one the state records (the last apply's), else {@code DIR/<uid>/logs}. So {@code procrust logs}
+     * finds the logs of an apply started with {@code --log-dir} without being told.
+     */
+    public static Path logsUsed(Path uidDir, Path option, String uid) {
+        if (option != null) {
+            return option.toAbsolutePath().normalize();
+        }
+        java.util.Optional<Path> running = HostLock.holder(uid).map(HostLock.Info::logDir);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        try {
+            // a read-only load names nothing by time: no clock is read
+            StateStore.Loaded l = new StateStore(uidDir, uid, java.time.Clock.fixed(java.time.Instant.EPOCH,
+                    java.time.ZoneOffset.UTC)).load(false);
+            if (l.problem() == null && l.state().logDir() != null) {
+                return Path.of(l.state().logDir());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no record: the default
+        }
+        return logs(uidDir, null);
+    }
+
     /** True when running as uid 0 (read from /proc/self/status; "root" user name as a fallback). */
     public static boolean isRoot() {
         try {

@@ -7,10 +7,15 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The content of {@code DIR/<uid>/state.json}: every remembered instance and the operator holds
- * (ids kept stopped by {@code procrust stop}). Immutable; the "with" methods return a copy.
+ * The content of {@code DIR/<uid>/state.json}: every remembered instance, the operator holds (ids
+ * kept stopped by {@code procrust stop}) and the log folder apply used ({@code logs} finds it there
+ * without {@code --log-dir}; null when not recorded). Immutable; the "with" methods return a copy.
  */
-public record StateFile(int format, String uid, List<InstanceRecord> instances, List<String> holds) {
+public record StateFile(int format, String uid, List<InstanceRecord> instances, List<String> holds, String logDir) {
+
+    public StateFile(int format, String uid, List<InstanceRecord> instances, List<String> holds) {
+        this(format, uid, instances, holds, null);
+    }
 
     public static final int FORMAT = 1;
 
@@ -46,7 +51,7 @@ public record StateFile(int format, String uid, List<InstanceRecord> instances, 
         if (!replaced) {
             out.add(r);
         }
-        return new StateFile(format, uid, out, holds);
+        return new StateFile(format, uid, out, holds, logDir);
     }
 
     /** Applies {@code f} to the record of (id, version) when there is one. */
@@ -57,10 +62,15 @@ public record StateFile(int format, String uid, List<InstanceRecord> instances, 
     public StateFile remove(String id, String version) {
         List<InstanceRecord> out = new ArrayList<>(instances);
         out.removeIf(r -> r.sameInstance(id, version));
-        return new StateFile(format, uid, out, holds);
+        return new StateFile(format, uid, out, holds, logDir);
     }
 
     public StateFile withHolds(List<String> newHolds) {
-        return new StateFile(format, uid, instances, newHolds);
+        return new StateFile(format, uid, instances, newHolds, logDir);
+    }
+
+    /** This state with the log folder apply uses. */
+    public StateFile withLogDir(String dir) {
+        return Objects.equals(dir, logDir) ? this : new StateFile(format, uid, instances, holds, dir);
     }
 }

@@ -51,6 +51,9 @@ final class StateJson {
             }
             g.writeEndArray();
             strings(g, "holds", s.holds());
+            if (s.logDir() != null) {
+                string(g, "log_dir", s.logDir());
+            }
             g.writeEndObject();
         }
         return out.toByteArray();
@@ -119,6 +122,7 @@ final class StateJson {
         String uid = null;
         List<InstanceRecord> instances = null;
         List<String> holds = null;
+        String logDir = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
@@ -127,6 +131,7 @@ final class StateJson {
                 case "uid" -> uid = JsonFields.string(p);
                 case "instances" -> instances = records(p);
                 case "holds" -> holds = JsonFields.strings(p);
+                case "log_dir" -> logDir = JsonFields.string(p);
                 default -> p.skipChildren();
             }
         }
@@ -134,7 +139,7 @@ final class StateJson {
         if (format == null || uid == null) {
             throw missing("the state object", format == null ? "format" : "uid", start);
         }
-        return new StateFile(format, uid, instances, holds);
+        return new StateFile(format, uid, instances, holds, logDir);
     }
 
     private static List<InstanceRecord> records(JsonParser p) throws IOException {

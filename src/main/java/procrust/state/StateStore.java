@@ -135,8 +135,8 @@ public final class StateStore {
             if (Files.isRegularFile(aside, LinkOption.NOFOLLOW_LINKS)) {
                 Files.setPosixFilePermissions(aside, FILE_MODE); // kept as evidence, as private as the state
             }
-            msg += "; moved to " + aside.getFileName() + ". procrust now knows nothing of earlier processes: it "
-                    + "leaves them alone (stop any that still run by hand) and starts what the file wants";
+            msg += "; moved to " + aside.getFileName() + ". Its records are lost: the services still running are "
+                    + "found by their environment (PROCRUST_UID) and adopted or stopped, never started twice";
         }
         return new Loaded(StateFile.empty(uid), msg);
     }

@@ -12,6 +12,7 @@ import procrust.config.Config;
 import procrust.diag.Diagnostic;
 import procrust.plan.Planner;
 import procrust.reconcile.Observation;
+import procrust.reconcile.StatusBuilder;
 import procrust.reconcile.StatusReport;
 import procrust.state.StateDirs;
 import procrust.config.CheckResult;
@@ -32,6 +33,8 @@ public final class SnapshotSource {
     private Config config;
     private Object stamp;
     private String fileProblem;
+    /** True while no valid reading of the file exists yet: the state alone is shown. */
+    private boolean noValidReading;
 
     /** @param first the file as read and validated by the command (its uid is the one shown) */
     public SnapshotSource(Path file, Config first, Path stateBase, Path logDirOption,
@@ -45,6 +48,19 @@ public final class SnapshotSource {
         this.stamp = stamp(file);
     }
 
+    /**
+     * For a file that was invalid from the start (an edit broke it): the state of {@code uid} (found by
+     * the command) is shown as recorded, with {@code why} as the banner, until the file is valid again.
+     */
+    public static SnapshotSource ofBrokenFile(Path file, String uid, String why, Path stateBase, Path logDirOption,
+                                              Function<Path, CheckResult> loader, Observation.Reader observer) {
+        Config none = new Config(file, uid, "0", java.time.ZoneId.systemDefault(), false, List.of(), null);
+        SnapshotSource s = new SnapshotSource(file, none, stateBase, logDirOption, loader, observer);
+        s.noValidReading = true;
+        s.fileProblem = why;
+        return s;
+    }
+
     /** The uid's state folder. */
     public Path uidDir() {
         return StateDirs.forUid(stateBase, config.uid());
@@ -53,8 +69,11 @@ public final class SnapshotSource {
     public Snapshot read() throws IOException {
         reloadIfChanged();
         Path uidDir = uidDir();
-        StatusReport report = observer.read(uidDir, config).status(config, Planner::plan);
-        return new Snapshot(file, config, report, fileProblem, StateDirs.logs(uidDir, logDirOption));
+        Observation seen = observer.read(uidDir, config);
+        StatusReport report = noValidReading
+                ? StatusBuilder.fromState(seen.state(), seen.applyPid(), seen.problem(), seen.at())
+                : seen.status(config, Planner::plan);
+        return new Snapshot(file, config, report, fileProblem, StateDirs.logsUsed(uidDir, logDirOption, config.uid()));
     }
 
     private void reloadIfChanged() {
@@ -69,13 +88,15 @@ public final class SnapshotSource {
         }
         CheckResult r = loader.apply(file);
         if (!r.valid()) {
-            fileProblem = file + " is invalid (" + firstError(r.diagnostics()) + "): showing its last valid reading";
+            fileProblem = file + " is invalid (" + firstError(r.diagnostics()) + "): showing "
+                    + (noValidReading ? "the processes as recorded in the state" : "its last valid reading");
         } else if (!r.config().uid().equals(config.uid())) {
             fileProblem = file + " now has uid " + r.config().uid() + ": this view stays on uid " + config.uid()
                     + " (as apply does); restart the TUI to follow the new uid";
         } else {
             config = r.config();
             fileProblem = null;
+            noValidReading = false;
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -106,7 +105,7 @@ public final class TuiApp {
         KeyMap<Input.Kind> keys = TerminalKeys.map(t);
         Size size = new Size(80, 24);
         readLog();
-        Instant nextRefresh = clock.instant().plus(interval());
+        long nextRefresh = System.nanoTime() + interval().toNanos(); // monotonic: a wall-clock step never freezes the screen
         boolean dirty = true;
         while (true) {
             if (resized.getAndSet(false)) {
@@ -122,7 +121,7 @@ public final class TuiApp {
                 t.flush();
                 dirty = false;
             }
-            long wait = Math.max(1, Math.min(POLL_MS, Duration.between(clock.instant(), nextRefresh).toMillis()));
+            long wait = Math.max(1, Math.min(POLL_MS, (nextRefresh - System.nanoTime()) / 1_000_000));
             int c = reader.peekCharacter(wait);
             if (c == NonBlockingReader.EOF) {
                 return 0; // the terminal went away
@@ -166,9 +165,9 @@ public final class TuiApp {
                 ui = ui.withMessage(o.message(), !o.ok() ? Tone.BAD : done.hold() ? Tone.HELD : Tone.GOOD);
                 refreshNow = true;
             }
-            if (refreshNow || !clock.instant().isBefore(nextRefresh)) {
+            if (refreshNow || System.nanoTime() - nextRefresh >= 0) {
                 refresh();
-                nextRefresh = clock.instant().plus(interval());
+                nextRefresh = System.nanoTime() + interval().toNanos();
                 dirty = true;
             }
         }

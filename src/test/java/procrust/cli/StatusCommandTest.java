@@ -25,9 +25,11 @@ class StatusCommandTest {
                 "--output", "json");
         assertEquals(1, r.exit(), r::toString);
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        assertEquals(false, doc.path("valid").asBoolean(true), r::toString);
+        // SPEC §6: the status document, with "file_valid": false and the diagnostics beside the processes
+        assertEquals(false, doc.path("file_valid").asBoolean(true), r::toString);
         assertEquals("invalid-value", doc.path("diagnostics").get(0).path("code").asText(), r::toString);
         assertEquals("uid", doc.path("diagnostics").get(0).path("field").asText(), r::toString);
-        assertTrue(r.err().contains("status needs its uid and processes"), r::toString);
+        assertTrue(doc.path("processes").isArray() && doc.path("processes").isEmpty(), r::toString);
+        assertTrue(r.err().contains("no uid can be found"), r::toString);
     }
 }

@@ -77,6 +77,8 @@ class TuiHoldsTest {
         Files.writeString(common.configFile(), "uid = \"" + uid + "\"\nfile_format = \"0\"\n[[process]]\nid = \"x\"\n");
         HoldActions.Outcome o = holds.run(Holds.Op.STOP, "x");
         assertFalse(o.ok());
+        // with an invalid file only a running apply could act (by its last valid file): none runs, nothing is done
         assertTrue(o.message().contains("is invalid: nothing was done"), o.message());
+        assertFalse(Files.exists(dir.resolve("state")), "nothing was written: " + o.message());
     }
 }

@@ -120,6 +120,15 @@ class LivenessChecksTest {
     }
 
     @Test
+    void aStepOfTheWallClockKeepsTheIntervalItsRealLength() {
+        at(0); // next attempt at +10 s
+        checks.shift(Duration.ofHours(-1)); // the wall clock went back an hour at +5 s
+        assertEquals(T0.plusSeconds(10).minus(Duration.ofHours(1)), checks.nextWake());
+        checks.step(web, T0.plusSeconds(10).minus(Duration.ofHours(1)));
+        assertEquals(1, script.starts.size(), "due 5 s after the step, not an hour later");
+    }
+
+    @Test
     void threeFailuresInARowAreUnhealthyAndASuccessBetweenResetsTheCount() {
         at(0);
         at(10);

@@ -157,4 +157,36 @@ final class FakeRuntime implements Launcher, Signaller, ProcessTable {
         out.addAll(p.extra);
         return out;
     }
+
+    /** Live leaders whose spawn environment carries the uid (probes aside), as the /proc scan finds them. */
+    @Override
+    public List<procrust.runtime.UidGroup> groupsOfUid(String uid) {
+        List<procrust.runtime.UidGroup> out = new ArrayList<>();
+        for (Proc p : procs.values()) {
+            Map<String, String> env = p.req.env();
+            if (p.state == 'X' || !uid.equals(env.get("PROCRUST_UID")) || env.containsKey("PROCRUST_HEALTH_CHECK")) {
+                continue;
+            }
+            out.add(new procrust.runtime.UidGroup(p.pid, new procrust.runtime.UidGroup.Leader(p.pid, p.ticks,
+                    env.get("PROCRUST_ID"), env.get("PROCRUST_VERSION"), null), List.of(p.pid)));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean groupCarries(long pgid, String entry) {
+        Proc p = procs.get(pgid);
+        if (p == null || !p.req.env().containsKey("PROCRUST_UID")) {
+            return groupAlive(pgid); // no environment to prove it by: membership alone, as ProcessTable's default
+        }
+        return groupAlive(pgid) && entry.equals("PROCRUST_UID=" + p.req.env().get("PROCRUST_UID"));
+    }
+
+    /** A process some earlier apply spawned for {@code uid} (found only by its environment). */
+    Proc service(long pid, String uid, String id, String version, String command) {
+        Proc p = new Proc(pid, pid * 10, new SpawnRequest(command, null, Map.of("PROCRUST_UID", uid, "PROCRUST_ID", id,
+                "PROCRUST_VERSION", version), java.nio.file.Path.of("/dev/null")));
+        procs.put(pid, p);
+        return p;
+    }
 }

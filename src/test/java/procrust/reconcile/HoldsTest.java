@@ -97,4 +97,19 @@ class HoldsTest {
         assertTrue(Holds.done(Holds.Op.START, List.of("web"), s));
         assertFalse(Holds.done(Holds.Op.START, List.of("web"), s.withHolds(List.of("web"))));
     }
+
+    @Test
+    void anIdThatIsNotHeldHasNothingToReleaseUnlessItFailedOrStopped() {
+        java.time.Instant t = java.time.Instant.parse("2025-03-03T10:00:00Z");
+        procrust.state.InstanceRecord running = procrust.state.InstanceRecord.fresh("web", "v", "normal", t).toBuilder()
+                .process("normal", 42, 420, "b", t, procrust.config.Fingerprint.NONE).state(procrust.plan.InstanceState.RUNNING, t).build();
+        procrust.state.InstanceRecord failed = procrust.state.InstanceRecord.fresh("db", "v", "normal", t).toBuilder()
+                .state(procrust.plan.InstanceState.FAILED, t).build();
+        procrust.state.StateFile s = procrust.state.StateFile.empty("u").put(running).put(failed);
+        assertEquals("web: not held, nothing to release (procrust stop holds a process); it is RUNNING (pid 42)",
+                Holds.notHeld(s, "web", false));
+        assertEquals(null, Holds.notHeld(s, "db", false), "start retries a FAILED process");
+        assertEquals(null, Holds.notHeld(s.withHolds(List.of("web")), "web", false));
+        assertTrue(Holds.notHeld(s, "new", false).startsWith("new: not held"));
+    }
 }

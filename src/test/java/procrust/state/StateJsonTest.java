@@ -1,6 +1,7 @@
 package procrust.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -211,6 +212,15 @@ class StateJsonTest {
             assertEquals(s, read(text(s)));
         }
         assertEquals(FIXTURE, read(text(FIXTURE)));
+    }
+
+    @Test
+    void theLogFolderApplyUsesRoundTripsAndIsAbsentWhenNotRecorded() throws IOException {
+        StateFile s = FIXTURE.withLogDir("/var/log/procrust/x");
+        assertTrue(text(s).contains("\"log_dir\" : \"/var/log/procrust/x\""), text(s));
+        assertEquals(s, read(text(s)));
+        assertEquals("/var/log/procrust/x", s.put(NULLS).withHolds(List.of()).remove("a", "v").logDir());
+        assertFalse(text(FIXTURE).contains("log_dir"));
     }
 
     @Test

@@ -96,4 +96,23 @@ class SnapshotSourceTest {
         assertTrue(s.fileProblem().endsWith("is missing: showing its last valid reading"), s.fileProblem());
         assertEquals(2, s.report().rows().size());
     }
+
+    @Test
+    void aFileBrokenFromTheStartShowsTheRecordedStateUnderABannerUntilItIsFixed() throws Exception {
+        procrust.state.StateStore store = new procrust.state.StateStore(state.resolve(UID), UID, Clock.systemUTC());
+        store.save(procrust.state.StateFile.empty(UID).put(procrust.state.InstanceRecord.fresh("web",
+                "2024-01-01T00:00:00", "normal", java.time.Instant.now()).toBuilder()
+                .state(procrust.plan.InstanceState.STOPPED, java.time.Instant.now()).build()));
+        Files.writeString(file, "uid = \"" + UID + "\"\n[[process]]\nid = = \"web\"\n");
+        SnapshotSource broken = SnapshotSource.ofBrokenFile(file, UID, "the file is invalid: showing the state", state,
+                null, ConfigChecker::check, procrust.reconcile.Observation.readOnly(new LinuxProcessTable(), Clock.systemUTC()));
+        Snapshot s = broken.read();
+        assertEquals("the file is invalid: showing the state", s.fileProblem());
+        assertEquals(List.of("web"), s.report().rows().stream().map(r -> r.id()).toList());
+        assertEquals(procrust.plan.InstanceState.STOPPED, s.report().rows().get(0).state(), "as recorded, not planned");
+        edit(toml(UID, "web", "db"));
+        Snapshot good = broken.read();
+        assertNull(good.fileProblem());
+        assertEquals(List.of("web", "db"), good.report().rows().stream().map(r -> r.id()).toList());
+    }
 }
