@@ -269,6 +269,9 @@ public final class LivenessChecks {
             if (tr.next != null) {
                 tr.next = tr.next.plus(d);
             }
+            if (tr.lookAt != null) {
+                tr.lookAt = tr.lookAt.plus(d);
+            }
         }
         nextDue = earliest();
     }
