@@ -5,6 +5,10 @@
 # counted: only apply's). CPU = utime+stime ticks of apply from /proc/PID/stat over a window
 # (default 180 s) after a 20 s settle. Everything runs in a temporary folder and every process
 # started is ended at the end (by process group, from the state file).
+# Modes: none (no check), http (a GET; the server is python's http.server, HTTP/1.0, with a listen
+# backlog of 128 like real servers: with http.server's own 5, the bursts of a hundred checks of one
+# server overflow it and the kernel drops connections), tcp (a connect to the same server).
+# SETTLE (seconds, default 20): the wait after the N are RUNNING, before the window.
 # Usage: bench/health-cpu.sh [N] [SECONDS] [MODE...]   MODE: none, http, tcp (default: none http)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,11 +42,25 @@ trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 mkdir -p "$tmp/www" && echo ok > "$tmp/www/health"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$tmp/www" >/dev/null 2>&1 &
+python3 -c '
+import functools, http.server, sys
+class Server(http.server.ThreadingHTTPServer):
+    request_queue_size = 128   # a listen backlog like real servers (nginx 511), not http.server'"'"'s 5
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[2])
+handler.func.log_message = lambda *a: None
+Server(("127.0.0.1", int(sys.argv[1])), handler).serve_forever()
+' "$port" "$tmp/www" >/dev/null 2>&1 &
 server_pid=$!
 "$procrust" --version >/dev/null   # builds and warms the class-data archive first
 hz=$(getconf CLK_TCK)
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# "tid name ticks" per thread of PID (the name has its spaces made _), to see where the CPU goes
+thread_ticks() {
+    local t
+    for t in /proc/"$1"/task/*; do
+        printf '%s %s %s\n' "${t##*/}" "$(tr ' ' _ < "$t/comm" 2>/dev/null)" "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12+$13}')"
+    done | sort
+}
 
 for mode in "${modes[@]}"; do
     uid=$(cat /proc/sys/kernel/random/uuid)
@@ -61,10 +79,10 @@ for mode in "${modes[@]}"; do
     "$procrust" apply -c "$tmp/$mode.toml" --state-dir "$state" 2>"$tmp/apply-$mode.log" &
     apply_pid=$!
     until [[ $(python3 "$root/bench/state_view.py" "$state/$uid" 2>/dev/null | grep -c '"state" : "RUNNING"') -ge $n ]]; do sleep 0.5; done
-    sleep 20
-    c0=$(ticks "$apply_pid"); t0=$(date +%s%N)
+    sleep "${SETTLE:-20}"
+    c0=$(ticks "$apply_pid"); t0=$(date +%s%N); threads0=$(thread_ticks "$apply_pid")
     sleep "$window"
-    c1=$(ticks "$apply_pid"); t1=$(date +%s%N)
+    c1=$(ticks "$apply_pid"); t1=$(date +%s%N); threads1=$(thread_ticks "$apply_pid")
     secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", (b-a)/1e9}')
     cpu_ms=$(( (c1 - c0) * 1000 / hz ))
     checks=$(awk -v s="$secs" -v n="$n" -v m="$mode" 'BEGIN {print (m == "none") ? 0 : int(n * s / 10)}')
@@ -73,5 +91,7 @@ for mode in "${modes[@]}"; do
         "$(awk '/Threads/ {print $2}' "/proc/$apply_pid/status")" \
         "$(( $(awk '/VmRSS/ {print $2}' "/proc/$apply_pid/status") / 1024 ))" \
         "$(grep -c 'unhealthy' "$tmp/apply-$mode.log" || true)"
+    # the threads that used CPU in the window (threads that came and went are not shown)
+    join <(echo "$threads0") <(echo "$threads1") | awk -v hz="$hz" '$5 > $3 {printf "      %-18s %d ms\n", $2, ($5-$3)*1000/hz}' | sort -k2 -rn | head -8
     stop_all
 done

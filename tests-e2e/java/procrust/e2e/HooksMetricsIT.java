@@ -110,6 +110,33 @@ class HooksMetricsIT {
     }
 
     @Test
+    void everyFailedLivenessAttemptIsCounted() throws Exception {
+        int closed;
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = ss.getLocalPort(); // nothing listens there once it is closed
+        }
+        try (Host h = new Host()) {
+            Path prom = h.dir.resolve("procrust.prom");
+            h.write("""
+                    [[process]]
+                    id = "web"
+                    command = "exec sleep 300"
+                    apply_on = "2024-10-01T12:00:00"
+                    restart = { delay = "0s" }
+                    health_check = { tcp = "127.0.0.1:PORT", interval = "1s", failures = 3 }
+                    """.replace("PORT", Integer.toString(closed)));
+            Host.Apply ap = h.apply("--metrics-file", prom.toString());
+            await(Duration.ofSeconds(60), "web found unhealthy once", io(() -> ap.log().contains("unhealthy web@")));
+            // three failed attempts made it unhealthy: the counter says 3 (or more, if its next process
+            // failed one already), not 1 for the unhealthy event
+            await(Duration.ofSeconds(40), "the metrics count the failed attempts", io(() -> Files.exists(prom)
+                    && samples(Files.readString(prom)).getOrDefault(
+                            series("procrust_health_check_failures_total", h.uid, "web", ""), 0.0) >= 3.0));
+            promtool(prom);
+        }
+    }
+
+    @Test
     void applyOnceWaitsForTheHooksOfWhatItDid() throws Exception {
         try (Host h = new Host()) {
             Path done = h.dir.resolve("done.txt");

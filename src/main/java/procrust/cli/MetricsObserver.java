@@ -9,6 +9,7 @@ import procrust.config.Config;
 import procrust.metrics.MetricsFile;
 import procrust.metrics.MetricsText;
 import procrust.reconcile.ApplyObserver;
+import procrust.reconcile.EventLog;
 import procrust.reconcile.Key;
 import procrust.reconcile.PlanFunction;
 import procrust.reconcile.StatusBuilder;
@@ -19,7 +20,8 @@ import procrust.state.StateFile;
  * {@code apply --metrics-file}: keeps the latest (immutable) file and state the apply stepped with, and
  * has {@link MetricsFile} render them on its own thread after each change and every 15 s: what {@code
  * status} would show ({@link StatusBuilder}), as Prometheus text ({@link MetricsText}). Liveness failures
- * are counted from the event log's {@code unhealthy} events.
+ * are counted from the event log: each failed attempt is a {@code health-check} event (failure 1, 2 of
+ * 3...), except the one that makes the count, which is the {@code unhealthy} event.
  */
 final class MetricsObserver implements ApplyObserver {
 
@@ -29,7 +31,7 @@ final class MetricsObserver implements ApplyObserver {
     private final MetricsFile file;
     private final PlanFunction planner;
     private final long applyPid = ProcessHandle.current().pid();
-    private final Map<Key, Long> unhealthy = new ConcurrentHashMap<>();
+    private final Map<Key, Long> failedChecks = new ConcurrentHashMap<>();
     private volatile Snapshot latest;
 
     MetricsObserver(Path path, PlanFunction planner, PrintWriter err) {
@@ -48,7 +50,7 @@ final class MetricsObserver implements ApplyObserver {
             throw new IllegalStateException("apply has not looked at the host yet");
         }
         StatusReport report = StatusBuilder.build(s.config(), s.state(), applyPid, null, planner, s.at());
-        return MetricsText.render(report, Map.copyOf(unhealthy), s.at());
+        return MetricsText.render(report, Map.copyOf(failedChecks), s.at());
     }
 
     @Override
@@ -61,9 +63,11 @@ final class MetricsObserver implements ApplyObserver {
     }
 
     @Override
-    public void event(String event, Key key) {
-        if (key != null && event.equals("unhealthy")) {
-            unhealthy.merge(key, 1L, Long::sum);
+    public void event(EventLog.Level level, String event, Key key, String message) {
+        boolean failedAttempt = event.equals("health-check") && level == EventLog.Level.WARN
+                && message != null && message.startsWith("failure ");
+        if (key != null && (failedAttempt || event.equals("unhealthy"))) {
+            failedChecks.merge(key, 1L, Long::sum);
             file.changed();
         }
     }

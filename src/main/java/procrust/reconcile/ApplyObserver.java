@@ -19,7 +19,7 @@ public interface ApplyObserver {
     }
 
     /** An event of procrust's event log, as {@link EventLog#log} got it ({@code key} may be null). */
-    default void event(String event, Key key) {
+    default void event(EventLog.Level level, String event, Key key, String message) {
     }
 
     /** The apply ends. */

@@ -41,7 +41,7 @@ final class HookedEventLog implements EventLog {
     @Override
     public void log(Level level, String event, Key key, String message) {
         inner.log(level, event, key, message);
-        observer.event(event, key);
+        observer.event(level, event, key, message);
         if (key == null || !hooks.listening()) {
             return; // without hooks an event costs nothing more than its log line
         }

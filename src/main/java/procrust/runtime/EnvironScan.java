@@ -36,23 +36,10 @@ final class EnvironScan {
 
     static List<UidGroup> scan(String procDir, String uid, LongFunction<Optional<ProcStat>> stat) {
         byte[] want = ("PROCRUST_UID=" + uid).getBytes(StandardCharsets.UTF_8);
-        String[] names = new java.io.File(procDir).list();
-        if (names == null) {
-            throw new java.io.UncheckedIOException(new IOException("cannot list " + procDir));
-        }
         long self = ProcessHandle.current().pid();
         Map<Long, List<Long>> members = new TreeMap<>();
         Map<Long, UidGroup.Leader> leaders = new TreeMap<>();
-        for (String name : names) {
-            if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
-                continue;
-            }
-            long pid;
-            try {
-                pid = Long.parseLong(name);
-            } catch (NumberFormatException e) {
-                continue;
-            }
+        for (long pid : ProcStat.pids(procDir)) {
             if (pid == self) {
                 continue;
             }

@@ -97,20 +97,7 @@ public final class LinuxProcessTable implements ProcessTable {
         if (pgid <= 1) {
             return out;
         }
-        String[] names = new java.io.File(procDir).list();
-        if (names == null) {
-            throw new java.io.UncheckedIOException(new IOException("cannot list " + proc));
-        }
-        for (String name : names) {
-            if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
-                continue;
-            }
-            long pid;
-            try {
-                pid = Long.parseLong(name);
-            } catch (NumberFormatException e) {
-                continue;
-            }
+        for (long pid : ProcStat.pids(procDir)) {
             stat(pid).filter(s -> s.pgid() == pgid && s.session() == pgid && !s.zombie()).ifPresent(s -> out.add(s.pid()));
         }
         return out;

@@ -15,8 +15,6 @@ import java.nio.channels.CompletionHandler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -26,21 +24,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The health checks made inside procrust, with no process spawned and no thread per service: an
- * {@code http} check is a GET through one shared {@link HttpClient} (success: a status 200-399 with the
- * headers and body within the attempt's timeout; redirects are not followed, a 3xx counts as up), a
- * {@code tcp} check is a non-blocking connect through one {@link AsynchronousChannelGroup}. Every
- * attempt ends by its timeout at the latest, on one timer. Whatever the number of services, the
- * threads are the same four: the timer, the HTTP client's selector, one executor for its callbacks,
- * and the channel group's, made at the first check (an apply without http/tcp checks has none).
+ * {@code http://} check is a GET over a non-blocking socket ({@link PlainHttpGet}: success is a status
+ * 200-399 within the attempt's timeout; redirects are not followed, a 3xx counts as up), an
+ * {@code https://} check the same GET through one shared {@link HttpClient} (TLS), a {@code tcp} check
+ * a non-blocking connect; the sockets share one {@link AsynchronousChannelGroup}. Every attempt ends
+ * by its timeout at the latest, on one timer. Whatever the number of services, the threads are the
+ * timer and the channel group's, made at the first check (an apply without http/tcp checks has none),
+ * and for https checks the HTTP client's selector thread.
  * Results complete on those threads; callers hand them to their own loop. The methods may be called
  * from any thread.
  */
 public final class NetProbes implements AutoCloseable {
 
     private ScheduledExecutorService timer;
-    private ExecutorService callbacks;
     private AsynchronousChannelGroup channels;
     private HttpClient http;
+    private final Turns turns = new Turns();
     private boolean closed;
 
     /** Makes the threads at the first check; false once closed. */
@@ -54,16 +53,25 @@ public final class NetProbes implements AutoCloseable {
             // (with the exchange it refers to) until it would have fired, into the old generation
             t.setRemoveOnCancelPolicy(true);
             timer = t;
-            callbacks = Executors.newSingleThreadExecutor(daemon("procrust-probe-http"));
             try {
                 channels = AsynchronousChannelGroup.withFixedThreadPool(1, daemon("procrust-probe-tcp"));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("cannot make the tcp checks' channel group", e);
             }
-            http = HttpClient.newBuilder().executor(DIRECT).version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            // never through a proxy: a check asks the service itself (and the JDK's default proxy
+            // selector, asked per request, costs more CPU than the loopback exchange)
         }
         return true;
+    }
+
+    /** The client of https checks, made at the first one. */
+    private synchronized HttpClient https() {
+        if (http == null) {
+            // never through a proxy: a check asks the service itself
+            http = HttpClient.newBuilder().executor(DIRECT).version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY).build();
+        }
+        return http;
     }
 
     /** Runs the client's completions on its own selector thread: no hand-over to another thread per check. */
@@ -79,6 +87,11 @@ public final class NetProbes implements AutoCloseable {
             return closedResult();
         }
         CompletableFuture<ProbeResult> out = new CompletableFuture<>();
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            String dest = uri.getHost() + ":" + (uri.getPort() < 0 ? 80 : uri.getPort());
+            inTurn(dest, timeout, out, () -> PlainHttpGet.start(uri, timeout, channels, timer, out));
+            return out;
+        }
         HttpRequest req;
         try {
             req = HttpRequest.newBuilder(uri).GET().timeout(timeout).header("User-Agent", "procrust-health-check")
@@ -87,7 +100,7 @@ public final class NetProbes implements AutoCloseable {
             out.complete(ProbeResult.failed("cannot GET " + uri + ": " + e.getMessage()));
             return out;
         }
-        CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(req, HttpResponse.BodyHandlers.discarding());
+        CompletableFuture<HttpResponse<Void>> sent = https().sendAsync(req, HttpResponse.BodyHandlers.discarding());
         ScheduledFuture<?> limit = timer.schedule(() -> {
             if (out.complete(ProbeResult.failed("no answer within " + human(timeout)))) {
                 sent.cancel(true);
@@ -111,8 +124,48 @@ public final class NetProbes implements AutoCloseable {
             return closedResult();
         }
         CompletableFuture<ProbeResult> out = new CompletableFuture<>();
-        timer.execute(() -> connect(host, port, timeout, out));
+        inTurn(host + ":" + port, timeout, out, () -> connect(host, port, timeout, out));
         return out;
+    }
+
+    /**
+     * Runs {@code attempt} on the timer when {@code dest} has a turn ({@link Turns}), and frees the turn
+     * when {@code out} completes. An attempt still waiting for its turn at {@code timeout} fails then.
+     */
+    private void inTurn(String dest, Duration timeout, CompletableFuture<ProbeResult> out, Runnable attempt) {
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable go = () -> {
+            if (out.isDone()) { // its time ran out while it waited: pass the turn on
+                passOn(dest);
+                return;
+            }
+            started.set(true);
+            out.whenComplete((r, e) -> passOn(dest));
+            attempt.run();
+        };
+        if (turns.take(dest, () -> onTimer(go))) {
+            onTimer(go);
+            return;
+        }
+        // its time counts from now, when it was due, not from its turn
+        timer.schedule(() -> out.complete(ProbeResult.failed("no answer within " + human(timeout)
+                + (started.get() ? "" : " (it waited its turn behind other checks of " + dest + ")"))),
+                timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void onTimer(Runnable r) {
+        try {
+            timer.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // apply is ending: the checks end with it
+        }
+    }
+
+    private void passOn(String dest) {
+        Runnable next = turns.free(dest);
+        if (next != null) {
+            next.run();
+        }
     }
 
     private void connect(String host, int port, Duration timeout, CompletableFuture<ProbeResult> out) {
@@ -161,7 +214,7 @@ public final class NetProbes implements AutoCloseable {
         return words(e);
     }
 
-    private static String words(Throwable e) {
+    static String words(Throwable e) {
         String m = e.getMessage();
         if (e instanceof ConnectException && (m == null || m.isBlank())) {
             return "connection refused";
@@ -197,7 +250,6 @@ public final class NetProbes implements AutoCloseable {
             return;
         }
         timer.shutdownNow();
-        callbacks.shutdownNow();
         try {
             channels.shutdownNow();
         } catch (IOException e) {

@@ -62,4 +62,25 @@ public record ProcStat(long pid, char state, long ppid, long pgid, long session,
         }
         return new ProcStat(pid, state, ppid, pgid, session, startTicks);
     }
+
+    /** The pids under {@code procDir} ({@code /proc/}, ending in a slash): its numeric entries, in no order. */
+    static long[] pids(String procDir) {
+        String[] names = new java.io.File(procDir).list();
+        if (names == null) {
+            throw new java.io.UncheckedIOException(new java.io.IOException("cannot list " + procDir));
+        }
+        long[] out = new long[names.length];
+        int n = 0;
+        for (String name : names) {
+            if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
+                continue;
+            }
+            try {
+                out[n++] = Long.parseLong(name);
+            } catch (NumberFormatException e) {
+                // not a process
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
 }

@@ -24,12 +24,10 @@ public final class ApplyLock implements AutoCloseable {
 
     public static final String FILE_NAME = "apply.lock";
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ApplyLock.Held held;
 
-    private ApplyLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private ApplyLock(ApplyLock.Held held) {
+        this.held = held;
     }
 
     /** The outcome of {@link #tryAcquire}: the lock, or the pid of the apply that holds it (-1 unknown). */
@@ -42,23 +40,49 @@ public final class ApplyLock implements AutoCloseable {
     public static Attempt tryAcquire(Path uidDir) throws IOException {
         StateStore.ensureDir(uidDir);
         Path f = uidDir.resolve(FILE_NAME);
-        FileChannel ch = FileChannel.open(f, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(StateStore.FILE_MODE));
-        FileLock l;
-        try {
-            l = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            l = null;
-        }
-        if (l == null) {
-            ch.close();
+        Held h = Held.take(f, (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+        if (h == null) {
             return new Attempt(null, holder(uidDir).orElse(-1));
         }
-        Files.setPosixFilePermissions(f, StateStore.FILE_MODE);
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-        ch.force(true);
-        return new Attempt(new ApplyLock(ch, l), ProcessHandle.current().pid());
+        return new Attempt(new ApplyLock(h), ProcessHandle.current().pid());
+    }
+
+    /** An fcntl lock taken on a file of ours, with the channel that holds it. */
+    record Held(FileChannel channel, FileLock lock) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
+
+        /**
+         * Opens {@code f} (0600, never through a link) and takes its lock without waiting; then writes
+         * {@code content} in it, on disk. Null when another process holds the lock.
+         */
+        static Held take(Path f, byte[] content) throws IOException {
+            FileChannel ch = FileChannel.open(f, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                    PosixFilePermissions.asFileAttribute(StateStore.FILE_MODE));
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                l = null;
+            }
+            if (l == null) {
+                ch.close();
+                return null;
+            }
+            Files.setPosixFilePermissions(f, StateStore.FILE_MODE);
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(content), 0);
+            ch.force(true);
+            return new Held(ch, l);
+        }
     }
 
     /**
@@ -111,10 +135,6 @@ public final class ApplyLock implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
-        }
+        held.close();
     }
 }

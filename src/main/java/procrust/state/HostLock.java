@@ -6,22 +6,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * One apply per uid on the host, whatever {@code --state-dir} each was given: an fcntl lock on
@@ -49,12 +42,10 @@ public final class HostLock implements AutoCloseable {
         }
     }
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ApplyLock.Held held;
 
-    private HostLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private HostLock(ApplyLock.Held held) {
+        this.held = held;
     }
 
     /** The folder for this process's user and environment. */
@@ -80,25 +71,12 @@ public final class HostLock implements AutoCloseable {
     static Attempt tryAcquire(Path dir, Info me) throws IOException {
         ensurePrivateDir(dir);
         Path f = file(dir, me.uid());
-        FileChannel ch = FileChannel.open(f, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(StateStore.FILE_MODE));
-        FileLock l;
-        try {
-            l = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            l = null;
-        }
-        if (l == null) {
-            ch.close();
+        ApplyLock.Held h = ApplyLock.Held.take(f, write(me));
+        if (h == null) {
             Info held = holder(dir, me.uid()).orElse(new Info(-1, me.uid(), null, null, null));
             return new Attempt(null, held);
         }
-        Files.setPosixFilePermissions(f, StateStore.FILE_MODE);
-        byte[] bytes = write(me);
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap(bytes), 0);
-        ch.force(true);
-        return new Attempt(new HostLock(ch, l), me);
+        return new Attempt(new HostLock(h), me);
     }
 
     /** The apply running for {@code uid} now, with what it recorded; empty when none runs. */
@@ -243,10 +221,6 @@ public final class HostLock implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
-        }
+        held.close();
     }
 }

@@ -85,6 +85,31 @@ class LivenessChecksTest {
     }
 
     @Test
+    void attemptsThatEndTogetherAreTakenInOneStepAndALateOneWakesTheLoop() {
+        java.util.concurrent.atomic.AtomicInteger wakes = new java.util.concurrent.atomic.AtomicInteger();
+        LivenessChecks batched = new LivenessChecks(script, wakes::incrementAndGet);
+        List<LivenessChecks.Target> many = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            many.add(new LivenessChecks.Target("s" + i, "v1", CHECK, () -> null));
+        }
+        batched.step(many, T0);
+        batched.step(many, T0.plusSeconds(10));
+        assertEquals(10, script.started.size(), "they came due together");
+        assertEquals(T0.plusSeconds(10).plus(LivenessChecks.BATCH), batched.nextWake(), "looked at together, soon");
+        List<Scripted> attempts = new ArrayList<>(script.started);
+        for (int i = 0; i < 9; i++) {
+            attempts.get(i).finish(ProbeResult.ok("HTTP 200"));
+        }
+        assertEquals(0, wakes.get(), "an attempt that ends within its batch wakes nobody");
+        List<LivenessChecks.Finding> f = batched.step(many, T0.plusSeconds(10).plus(LivenessChecks.BATCH));
+        assertEquals(9, f.size(), "the nine that ended, in one step");
+        assertEquals(T0.plusSeconds(15), batched.nextWake(), "the last one's deadline");
+        attempts.get(9).finish(ProbeResult.failed("HTTP 503"));
+        assertEquals(1, wakes.get(), "one that ends after its batch was looked at wakes the loop at once");
+        assertEquals(new HealthRecord(1, "HTTP 503", null), batched.step(many, T0.plusSeconds(11)).get(0).health());
+    }
+
+    @Test
     void theFirstAttemptComesOneIntervalAfterRunning() {
         assertEquals(List.of(), at(0));
         assertEquals(T0.plusSeconds(10), checks.nextWake());

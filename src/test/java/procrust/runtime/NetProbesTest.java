@@ -124,6 +124,114 @@ class NetProbesTest {
         assertEquals(before, probeThreads());
     }
 
+    @Test
+    void theRequestIsAPlainGetThatAsksToClose() {
+        String r = new String(PlainHttpGet.request(URI.create("http://127.0.0.1:8080/health?full=1")),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals("GET /health?full=1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nUser-Agent: procrust-health-check\r\n"
+                + "Accept: */*\r\nConnection: close\r\n\r\n", r);
+        assertTrue(new String(PlainHttpGet.request(URI.create("http://[::1]")), java.nio.charset.StandardCharsets.US_ASCII)
+                .startsWith("GET / HTTP/1.1\r\nHost: [::1]\r\n"));
+    }
+
+    @Test
+    void statusLines() {
+        assertEquals(ProbeResult.ok("HTTP 204"), PlainHttpGet.parse("HTTP/1.1 204 No Content"));
+        assertEquals(ProbeResult.ok("HTTP 200"), PlainHttpGet.parse("HTTP/1.0 200"));
+        assertEquals(ProbeResult.ok("HTTP 399"), PlainHttpGet.parse("HTTP/1.1 399 "));
+        assertEquals(ProbeResult.failed("HTTP 400"), PlainHttpGet.parse("HTTP/1.1 400 Bad Request"));
+        assertEquals(ProbeResult.failed("HTTP 199"), PlainHttpGet.parse("HTTP/1.1 199 Odd"));
+        assertFalse(PlainHttpGet.parse("SSH-2.0-OpenSSH_9.2").ok());
+        assertFalse(PlainHttpGet.parse("HTTP/1.1 2000 OK").ok());
+        assertFalse(PlainHttpGet.parse("HTTP/1.1 OK").ok());
+        assertTrue(PlainHttpGet.parse("+PONG").detail().startsWith("not an HTTP answer"));
+    }
+
+    @Test
+    void aServerThatIsNotHttpFailsNamingWhatItSaid() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (java.net.Socket c = s.accept()) {
+                    c.getOutputStream().write("-ERR unknown command 'GET'\r\n".getBytes());
+                } catch (java.io.IOException e) {
+                    // the test's assertion says what went wrong
+                }
+            });
+            t.start();
+            ProbeResult r = probes.http(URI.create("http://127.0.0.1:" + s.getLocalPort() + "/"), Duration.ofSeconds(5))
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals(ProbeResult.failed("not an HTTP answer: \"-ERR unknown command 'GET'\""), r);
+            t.join(10_000);
+        }
+    }
+
+    @Test
+    void anAnswerLongerThanTheDrainIsStillUp() throws Exception {
+        server.createContext("/big", x -> {
+            byte[] body = new byte[PlainHttpGet.DRAIN * 4];
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        assertEquals(ProbeResult.ok("HTTP 200"), http("/big", Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aServerThatClosesWithoutAnswerFails() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (java.net.Socket c = s.accept()) {
+                    c.getInputStream().read();
+                } catch (java.io.IOException e) {
+                    // the test's assertion says what went wrong
+                }
+            });
+            t.start();
+            ProbeResult r = probes.http(URI.create("http://127.0.0.1:" + s.getLocalPort() + "/"), Duration.ofSeconds(5))
+                    .get(20, TimeUnit.SECONDS);
+            assertFalse(r.ok());
+            assertTrue(r.detail().contains("closed the connection without an answer") || r.detail().contains("reset"),
+                    r::toString);
+            t.join(10_000);
+        }
+    }
+
+    @Test
+    void httpsGoesThroughTheJdkClient() throws Exception {
+        // a TLS hello to a plain HTTP server: the check fails (it does not hang or pass)
+        ProbeResult r = probes.http(URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/ok"),
+                Duration.ofSeconds(5)).get(20, TimeUnit.SECONDS);
+        assertFalse(r.ok(), r::toString);
+    }
+
+    @Test
+    void aBurstToOneServerWaitsItsTurnInsteadOfOverflowingItsBacklog() throws Exception {
+        // a listen backlog of 1 and a server that accepts one connection at a time, slowly: without
+        // turns, a burst of 40 connects overflows the backlog and the kernel drops some of them
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                while (!s.isClosed()) {
+                    try (java.net.Socket c = s.accept()) {
+                        c.getInputStream().read(new byte[1024]);
+                        Thread.sleep(5);
+                        c.getOutputStream().write("HTTP/1.0 200 OK\r\n\r\n".getBytes());
+                    } catch (java.io.IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            var all = new java.util.ArrayList<java.util.concurrent.CompletableFuture<ProbeResult>>();
+            for (int i = 0; i < 40; i++) {
+                all.add(probes.http(URI.create("http://127.0.0.1:" + s.getLocalPort() + "/"), Duration.ofSeconds(20)));
+            }
+            for (var f : all) {
+                assertEquals(ProbeResult.ok("HTTP 200"), f.get(60, TimeUnit.SECONDS));
+            }
+        }
+    }
+
     private static long probeThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("procrust-probe") || t.getName().startsWith("HttpClient")).count();
