@@ -117,7 +117,8 @@ class CrashAnywhereIT {
                     assertTrue(c.inGroup(pid).stream().allMatch(x -> x.version().equals(p.path("version").asText())),
                             () -> tag + id + " runs another version than status says:\n" + c);
                 } else {
-                    assertTrue(!groups.containsKey(id), () -> tag + id + " is " + p.path("state") + " but runs:\n" + c);
+                    assertTrue(!groups.containsKey(id), () -> tag + id + " is " + p.path("state") + " but runs:\n" + c
+                            + "\nstatus: " + p + "\nthe last apply's log:\n" + last.log());
                 }
             }
             assertTrue(sampler.violations().isEmpty(), () -> tag + String.join("\n", sampler.violations()));
