@@ -170,15 +170,8 @@ public final class NetProbes implements AutoCloseable {
 
     private void connect(String host, int port, Duration timeout, CompletableFuture<ProbeResult> out) {
         InetSocketAddress addr = new InetSocketAddress(host, port); // a name is resolved here, on the timer
-        if (addr.isUnresolved()) {
-            out.complete(ProbeResult.failed("cannot resolve host " + host));
-            return;
-        }
-        AsynchronousSocketChannel ch;
-        try {
-            ch = AsynchronousSocketChannel.open(channels);
-        } catch (IOException e) {
-            out.complete(ProbeResult.failed("cannot open a socket: " + e.getMessage()));
+        AsynchronousSocketChannel ch = socketFor(addr, host, channels, out);
+        if (ch == null) {
             return;
         }
         ScheduledFuture<?> limit = timer.schedule(() -> {
@@ -201,6 +194,24 @@ public final class NetProbes implements AutoCloseable {
                 out.complete(ProbeResult.failed("cannot connect to " + host + ":" + port + ": " + words(e)));
             }
         });
+    }
+
+    /**
+     * A socket of {@code group} to connect to {@code addr} (resolved by now); null when the name did not
+     * resolve or no socket could be opened, {@code out} then completed with why ({@code host} as given).
+     */
+    static AsynchronousSocketChannel socketFor(InetSocketAddress addr, String host, AsynchronousChannelGroup group,
+                                               CompletableFuture<ProbeResult> out) {
+        if (addr.isUnresolved()) {
+            out.complete(ProbeResult.failed("cannot resolve host " + host));
+            return null;
+        }
+        try {
+            return AsynchronousSocketChannel.open(group);
+        } catch (IOException e) {
+            out.complete(ProbeResult.failed("cannot open a socket: " + e.getMessage()));
+            return null;
+        }
     }
 
     private static String httpError(Throwable err, Duration timeout) {

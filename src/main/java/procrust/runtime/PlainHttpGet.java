@@ -67,15 +67,8 @@ final class PlainHttpGet {
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetSocketAddress addr = new InetSocketAddress(bare, port);
-        if (addr.isUnresolved()) {
-            out.complete(ProbeResult.failed("cannot resolve host " + host));
-            return;
-        }
-        AsynchronousSocketChannel ch;
-        try {
-            ch = AsynchronousSocketChannel.open(group);
-        } catch (IOException e) {
-            out.complete(ProbeResult.failed("cannot open a socket: " + e.getMessage()));
+        AsynchronousSocketChannel ch = NetProbes.socketFor(addr, host, group, out);
+        if (ch == null) {
             return;
         }
         PlainHttpGet get = new PlainHttpGet(uri, timeout, out, ch);
