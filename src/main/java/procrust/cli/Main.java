@@ -53,6 +53,7 @@ public final class Main extends Root {
     private static int run(boolean quick, PrintStream out, PrintStream err, String... args) {
         String name = Commands.named(args);
         if (Commands.readsTheFile(name, args)) {
+            procrust.config.read.ConfigReader.warmUp();
             // the validator's bootstrap is the largest start-up cost after picocli's: on another core
             // meanwhile, unless the file's text is known to pass it (procrust.validate.Validated)
             if (Commands.validatesInFull(name)) {
