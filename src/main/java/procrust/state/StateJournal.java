@@ -83,14 +83,15 @@ final class StateJournal {
 
     /**
      * The common case, without a map: the same instances in the same order ({@link StateFile#put} replaces
-     * a record where it stands), records compared by identity first. False when the lists differ in
-     * length or in an instance at some position: then {@link #byKey} decides.
+     * a record where it stands and appends a new one), records compared by identity first, the records
+     * after the old ones' end new. False when the old list is longer or holds another instance at some
+     * position: then {@link #byKey} decides.
      */
     private static boolean inPlace(List<InstanceRecord> before, List<InstanceRecord> after, List<InstanceRecord> puts) {
-        if (before.size() != after.size()) {
+        if (before.size() > after.size()) {
             return false;
         }
-        for (int i = 0; i < after.size(); i++) {
+        for (int i = 0; i < before.size(); i++) {
             InstanceRecord was = before.get(i);
             InstanceRecord r = after.get(i);
             if (was == r) {
@@ -103,6 +104,7 @@ final class StateJournal {
                 puts.add(r);
             }
         }
+        puts.addAll(after.subList(before.size(), after.size()));
         return true;
     }
 

@@ -87,6 +87,8 @@ class StateJournalTest {
         StateFile inPlace = f.put(moved);
         assertEquals(List.of(moved), replayed(f, inPlace).instances().subList(2, 3));
         assertEquals(inPlace, replayed(f, inPlace));
+        StateFile grown = inPlace.put(rec("s9", InstanceState.RUNNING, 1009)).put(rec("s0", InstanceState.STOPPED, 1000));
+        assertEquals(grown, replayed(f, grown), "a record changed in place and one appended");
         // the same records in another order, with copies equal to the old ones: nothing to write
         List<InstanceRecord> shuffled = new java.util.ArrayList<>(f.instances());
         java.util.Collections.reverse(shuffled);
