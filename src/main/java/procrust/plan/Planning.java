@@ -332,6 +332,9 @@ final class Planning {
             return List.of();
         }
         Map<String, String> now = spec.fingerprint().fields();
+        if (was == now || was.equals(now)) {
+            return List.of();
+        }
         List<String> changed = new ArrayList<>(0);
         for (Map.Entry<String, String> e : now.entrySet()) {
             if (!e.getValue().equals(was.get(e.getKey()))) {

@@ -383,6 +383,11 @@ final class Operations {
         return a == null || (b != null && b.isBefore(a)) ? b : a;
     }
 
+    /** True while a stop or a start's health check is in progress. */
+    boolean busyChecking() {
+        return stop != null || health != null;
+    }
+
     /** True while a stop, a health check, or a start of this run in its first second (or a oneshot) is under way. */
     boolean busy(Instant now) {
         return stop != null || health != null || startedThisRun.anyUnderway(state, now);

@@ -111,9 +111,14 @@ public final class Reconciler {
             ops.persist();
             return nextWake(now); // nothing the plan depends on moved: it would come out the same
         }
-        Action change = plan(now);
+        Action change = changed || !jump.isZero() ? null
+                : lastPlan.nextStart(ops.state(), ops.config(), watches.unadopted().size(), now);
+        if (change == null) {
+            change = plan(now);
+        }
         if (change != null) {
             perform(change, now);
+            lastPlan.performed(change, ops.state(), upAtOnce(change));
             changed = true;
         }
         ops.persist();
@@ -150,6 +155,21 @@ public final class Reconciler {
                     "replaced by version " + a.version() + ": " + a.reason(), now);
             default -> { }
         }
+    }
+
+    /**
+     * A start that came up RUNNING at once, with no check in progress: it holds no other start back, and
+     * (not a oneshot, which counts for its dependents only once COMPLETED) lets its dependents through.
+     */
+    private boolean upAtOnce(Action a) {
+        if (a.kind() != ActionKind.START || ops.busyChecking()) {
+            return false;
+        }
+        Key k = new Key(a.id(), a.version());
+        InstanceRecord r = ops.record(k);
+        procrust.config.ProcessSpec spec = Entries.entry(ops.config(), k);
+        return r != null && r.state() == InstanceState.RUNNING && spec != null
+                && spec.type() == procrust.config.ProcessType.NORMAL && spec.healthCheck() == null;
     }
 
     private Instant nextWake(Instant now) {

@@ -18,7 +18,8 @@ final class StopOp {
     static final Duration POLL = Duration.ofMillis(100);
     /** ... after quicker first looks (2, 4, 8, ... 64 ms after a signal): a group that heeds the
      * signal is usually gone within a few milliseconds, and a restart waits for this stop (a look
-     * is one pass over /proc, well under a millisecond with a few hundred processes). */
+     * is a kill(2) and a few stat files, a pass over /proc only while zombies are left: see
+     * {@link procrust.runtime.LinuxProcessTable#groupAlive}). */
     static final Duration FIRST_POLL = Duration.ofMillis(2);
     /** After SIGKILL, how long before the event log says the group will not die. */
     static final Duration KILL_GRACE = Duration.ofSeconds(5);

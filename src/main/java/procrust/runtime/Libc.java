@@ -158,6 +158,16 @@ final class Libc {
         }
     }
 
+    static final int ESRCH = 3;
+
+    /**
+     * True when no task at all is left in the process group {@code pgid} ({@code kill(-pgid, 0)} fails
+     * with ESRCH); false when one may be (zombies count), or when the native calls are not available.
+     */
+    static boolean noSuchGroup(long pgid) {
+        return pgid > 1 && pgid <= Integer.MAX_VALUE && AVAILABLE && kill((int) -pgid, 0) != 0 && errno() == ESRCH;
+    }
+
     /** errno after the last call of this thread. */
     static int errno() {
         return Native.getLastError();

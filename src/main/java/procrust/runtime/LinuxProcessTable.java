@@ -17,6 +17,8 @@ public final class LinuxProcessTable implements ProcessTable {
     private final Path proc;
     private final String procDir;
     private volatile String bootId;
+    /** True for the host's own /proc, where kill(2) may be asked about the same processes. */
+    private final boolean hostProc;
 
     public LinuxProcessTable() {
         this(Path.of("/proc"));
@@ -26,6 +28,7 @@ public final class LinuxProcessTable implements ProcessTable {
     public LinuxProcessTable(Path proc) {
         this.proc = proc;
         this.procDir = proc.toString() + "/";
+        this.hostProc = proc.toAbsolutePath().normalize().equals(Path.of("/proc"));
     }
 
     @Override
@@ -101,6 +104,50 @@ public final class LinuxProcessTable implements ProcessTable {
             stat(pid).filter(s -> s.pgid() == pgid && s.session() == pgid && !s.zombie()).ifPresent(s -> out.add(s.pid()));
         }
         return out;
+    }
+
+    /**
+     * One look at a group, without reading the stat of every process of the host (issue 18: with 1,000
+     * services, 2,000 processes and 40 ms a pass, which a crash and each look of a stop paid): on the
+     * host's own /proc, {@code kill(-pgid, 0)} failing with ESRCH says that no task at all is left in the
+     * group, zombies included. Otherwise a live member is looked for, the pids just after the leader's
+     * first (a service forks its processes soon after its leader was spawned: they are usually there),
+     * then every pid in ascending order from the leader's, stopping at the first live member found. The
+     * answer is the one of {@link #groupMembers}: a member is a non-zombie of that group and session.
+     */
+    @Override
+    public boolean groupAlive(long pgid) {
+        if (pgid <= 1) {
+            return false;
+        }
+        if (hostProc && Libc.noSuchGroup(pgid)) {
+            return false;
+        }
+        long last = Math.min(pgid + NEAR, Integer.MAX_VALUE);
+        for (long pid = pgid; pid <= last; pid++) {
+            if (member(pid, pgid)) {
+                return true;
+            }
+        }
+        long[] pids = ProcStat.pids(procDir);
+        java.util.Arrays.sort(pids);
+        int from = java.util.Arrays.binarySearch(pids, pgid);
+        from = from < 0 ? -from - 1 : from;
+        for (int i = 0; i < pids.length; i++) {
+            long pid = pids[(from + i) % pids.length];
+            if ((pid < pgid || pid > last) && member(pid, pgid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many pids after a group's leader are looked at before /proc is listed. */
+    static final int NEAR = 16;
+
+    private boolean member(long pid, long pgid) {
+        Optional<ProcStat> s = stat(pid);
+        return s.isPresent() && s.get().pgid() == pgid && s.get().session() == pgid && !s.get().zombie();
     }
 
     /**

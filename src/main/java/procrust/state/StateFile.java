@@ -1,6 +1,5 @@
 package procrust.state;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +20,7 @@ public record StateFile(int format, String uid, List<InstanceRecord> instances, 
 
     public StateFile {
         Objects.requireNonNull(uid, "uid");
-        instances = instances == null ? List.of() : List.copyOf(instances);
+        instances = Records.of(instances); // an immutable list that finds a record by id at once
         holds = holds == null ? List.of() : List.copyOf(holds);
     }
 
@@ -30,28 +29,14 @@ public record StateFile(int format, String uid, List<InstanceRecord> instances, 
     }
 
     public Optional<InstanceRecord> find(String id, String version) {
-        for (InstanceRecord r : instances) { // a loop, not a stream: apply calls this per process per step
-            if (r.sameInstance(id, version)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        Records rs = (Records) instances;
+        int p = rs.indexOf(id, version);
+        return p < 0 ? Optional.empty() : Optional.of(rs.get(p));
     }
 
     /** Replaces the record of the same (id, version), or appends it. */
     public StateFile put(InstanceRecord r) {
-        List<InstanceRecord> out = new ArrayList<>(instances);
-        boolean replaced = false;
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i).sameInstance(r.id(), r.version())) {
-                out.set(i, r);
-                replaced = true;
-            }
-        }
-        if (!replaced) {
-            out.add(r);
-        }
-        return new StateFile(format, uid, out, holds, logDir);
+        return new StateFile(format, uid, ((Records) instances).with(r), holds, logDir);
     }
 
     /** Applies {@code f} to the record of (id, version) when there is one. */
@@ -60,9 +45,9 @@ public record StateFile(int format, String uid, List<InstanceRecord> instances, 
     }
 
     public StateFile remove(String id, String version) {
-        List<InstanceRecord> out = new ArrayList<>(instances);
-        out.removeIf(r -> r.sameInstance(id, version));
-        return new StateFile(format, uid, out, holds, logDir);
+        Records rs = (Records) instances;
+        Records out = rs.without(id, version);
+        return out == rs ? this : new StateFile(format, uid, out, holds, logDir);
     }
 
     public StateFile withHolds(List<String> newHolds) {

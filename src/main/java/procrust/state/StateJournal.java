@@ -68,22 +68,63 @@ final class StateJournal {
      * memory (one map), O(changed records) in bytes.
      */
     static byte[] frame(StateFile before, StateFile after) throws IOException {
-        Map<String, InstanceRecord> old = new HashMap<>(before.instances().size() * 2);
-        for (InstanceRecord r : before.instances()) {
+        List<InstanceRecord> puts = new ArrayList<>();
+        List<InstanceRecord> removes = new ArrayList<>();
+        if (!inPlace(before.instances(), after.instances(), puts)) {
+            puts.clear();
+            byKey(before.instances(), after.instances(), puts, removes);
+        }
+        boolean topChanged = !after.withInstances(List.of()).equals(before.withInstances(List.of()));
+        if (puts.isEmpty() && removes.isEmpty() && !topChanged) {
+            return null;
+        }
+        return encode(after, puts, removes);
+    }
+
+    /**
+     * The common case, without a map: the same instances in the same order ({@link StateFile#put} replaces
+     * a record where it stands and appends a new one), records compared by identity first, the records
+     * after the old ones' end new. False when the old list is longer or holds another instance at some
+     * position: then {@link #byKey} decides.
+     */
+    private static boolean inPlace(List<InstanceRecord> before, List<InstanceRecord> after, List<InstanceRecord> puts) {
+        if (before.size() > after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            InstanceRecord was = before.get(i);
+            InstanceRecord r = after.get(i);
+            if (was == r) {
+                continue;
+            }
+            if (!r.sameInstance(was.id(), was.version())) {
+                return false;
+            }
+            if (!r.equals(was)) {
+                puts.add(r);
+            }
+        }
+        puts.addAll(after.subList(before.size(), after.size()));
+        return true;
+    }
+
+    private static void byKey(List<InstanceRecord> before, List<InstanceRecord> after, List<InstanceRecord> puts,
+                              List<InstanceRecord> removes) {
+        Map<String, InstanceRecord> old = new HashMap<>(before.size() * 2);
+        for (InstanceRecord r : before) {
             old.put(key(r), r);
         }
-        List<InstanceRecord> puts = new ArrayList<>();
-        for (InstanceRecord r : after.instances()) {
+        for (InstanceRecord r : after) {
             InstanceRecord was = old.remove(key(r));
             if (was != r && !r.equals(was)) {
                 puts.add(r);
             }
         }
-        List<InstanceRecord> removes = new ArrayList<>(old.values());
-        boolean topChanged = !after.withInstances(List.of()).equals(before.withInstances(List.of()));
-        if (puts.isEmpty() && removes.isEmpty() && !topChanged) {
-            return null;
-        }
+        removes.addAll(old.values());
+    }
+
+    private static byte[] encode(StateFile after, List<InstanceRecord> puts, List<InstanceRecord> removes)
+            throws IOException {
         byte[] p = StateJson.write(after.withInstances(puts));
         byte[] r = removes.isEmpty() ? new byte[0] : StateJson.write(after.withInstances(removes));
         CRC32 crc = new CRC32();

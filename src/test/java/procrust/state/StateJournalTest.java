@@ -80,6 +80,41 @@ class StateJournalTest {
     }
 
     @Test
+    void aFrameHoldsTheChangedRecordsWhetherTheyStayInPlaceOrMove() throws Exception {
+        StateFile f = fleet(4);
+        assertNull(StateJournal.frame(f, f), "nothing changed");
+        InstanceRecord moved = rec("s2", InstanceState.STOPPED, 1002);
+        StateFile inPlace = f.put(moved);
+        assertEquals(List.of(moved), replayed(f, inPlace).instances().subList(2, 3));
+        assertEquals(inPlace, replayed(f, inPlace));
+        StateFile grown = inPlace.put(rec("s9", InstanceState.RUNNING, 1009)).put(rec("s0", InstanceState.STOPPED, 1000));
+        assertEquals(grown, replayed(f, grown), "a record changed in place and one appended");
+        // the same records in another order, with copies equal to the old ones: nothing to write
+        List<InstanceRecord> shuffled = new java.util.ArrayList<>(f.instances());
+        java.util.Collections.reverse(shuffled);
+        shuffled.set(0, rec("s3", InstanceState.RUNNING, 1003));
+        assertNull(StateJournal.frame(f, f.withInstances(shuffled)));
+        // a record in place of another of the same length: one put, one removal
+        List<InstanceRecord> swapped = new java.util.ArrayList<>(f.instances());
+        swapped.set(1, rec("other", InstanceState.RUNNING, 9));
+        StateFile after = f.withInstances(swapped);
+        assertEquals(java.util.Set.copyOf(after.instances()), java.util.Set.copyOf(replayed(f, after).instances()));
+        assertEquals(4, replayed(f, after).instances().size());
+    }
+
+    /** {@code after} as read back from {@code before}'s state.json and the one frame between them. */
+    private static StateFile replayed(StateFile before, StateFile after) throws Exception {
+        byte[] snapshot = StateJson.write(before);
+        byte[] frame = StateJournal.frame(before, after);
+        byte[] header = StateJournal.header(snapshot);
+        byte[] j = Arrays.copyOf(header, header.length + frame.length);
+        System.arraycopy(frame, 0, j, header.length, frame.length);
+        StateJournal.Replayed r = StateJournal.replay(before, snapshot, j);
+        assertNull(r.problem());
+        return r.state();
+    }
+
+    @Test
     void theJournalIsFoldedIntoStateJsonOnceItIsAsLargeAsIt() throws Exception {
         StateStore s = store();
         StateFile f = fleet(3);
