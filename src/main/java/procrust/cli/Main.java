@@ -53,6 +53,10 @@ public final class Main extends Root {
     private static int run(boolean quick, PrintStream out, PrintStream err, String... args) {
         String name = Commands.named(args);
         if (Commands.readsTheFile(name, args)) {
+            if ("tui".equals(name) || "top".equals(name)) {
+                TuiCommand.setUpEarly();
+            }
+            procrust.config.read.ConfigReader.warmUp();
             // the validator's bootstrap is the largest start-up cost after picocli's: on another core
             // meanwhile, unless the file's text is known to pass it (procrust.validate.Validated)
             if (Commands.validatesInFull(name)) {
@@ -119,6 +123,8 @@ public final class Main extends Root {
             }
             w.flush();
             return 1;
+        } finally {
+            TuiCommand.closeUnused(); // a terminal set up early for a tui that did not run (a usage error)
         }
     }
 

@@ -26,20 +26,50 @@ import procrust.validate.ConfigChecker;
         "Needs a terminal; exits 2 without one (use `status` in scripts)."})
 final class TuiCommand extends FileCommand {
 
-    @Override
-    public Integer call() throws Exception {
-        CommonOptions c = common();
-        PrintWriter err = err();
-        output("tui draws on a terminal and has no --output %s; use `procrust status --output json`", Output.text);
-        String term = System.getenv("TERM");
-        if (System.console() == null || term == null || term.isBlank() || term.startsWith("dumb")) {
-            err.println("procrust: tui needs an interactive terminal (stdin and stdout a terminal, TERM set and not dumb);"
-                    + " in scripts and CI use `procrust status` (or `--output json`)");
-            err.flush();
-            return 2;
+    /** The terminal's set-up when {@link #setUpEarly} started it and no command has taken it yet, else null. */
+    private static CompletableFuture<Terminal> early;
+
+    /**
+     * Starts the terminal's set-up at once, before picocli builds its model ({@link Main#run}, for a
+     * command line that runs tui): it is the longest step before the first screen. It does nothing to
+     * the terminal but read it (raw mode comes when the screen is drawn); {@link #closeUnused} restores
+     * it when no command took it (a usage error).
+     */
+    static synchronized void setUpEarly() {
+        if (early == null && interactive()) {
+            early = setUp();
         }
-        // JLine's terminal set-up runs stty and infocmp a dozen times: meanwhile, the file is read and
-        // the first screen's reading made (docs/tui.md#terminal-handling)
+    }
+
+    /** Closes a terminal set up early that no command took. */
+    static void closeUnused() {
+        CompletableFuture<Terminal> unused;
+        synchronized (TuiCommand.class) {
+            unused = early;
+            early = null;
+        }
+        if (unused != null) {
+            closeQuietly(unused);
+        }
+    }
+
+    /** The terminal set up early, or one set up now. */
+    private static synchronized CompletableFuture<Terminal> takeTerminal() {
+        CompletableFuture<Terminal> t = early != null ? early : setUp();
+        early = null;
+        return t;
+    }
+
+    private static boolean interactive() {
+        String term = System.getenv("TERM");
+        return System.console() != null && term != null && !term.isBlank() && !term.startsWith("dumb");
+    }
+
+    /**
+     * JLine's terminal set-up runs stty and infocmp a dozen times: it runs on its own thread while the
+     * file is read and the first screen's reading made (docs/tui.md#terminal-handling).
+     */
+    private static CompletableFuture<Terminal> setUp() {
         CompletableFuture<Terminal> terminal = new CompletableFuture<>();
         Thread setUp = new Thread(() -> {
             try {
@@ -50,6 +80,21 @@ final class TuiCommand extends FileCommand {
         }, "procrust-tui-terminal");
         setUp.setDaemon(true);
         setUp.start();
+        return terminal;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommonOptions c = common();
+        PrintWriter err = err();
+        output("tui draws on a terminal and has no --output %s; use `procrust status --output json`", Output.text);
+        if (!interactive()) {
+            err.println("procrust: tui needs an interactive terminal (stdin and stdout a terminal, TERM set and not dumb);"
+                    + " in scripts and CI use `procrust status` (or `--output json`)");
+            err.flush();
+            return 2;
+        }
+        CompletableFuture<Terminal> terminal = takeTerminal();
         CheckResult r = ConfigChecker.check(c.configFile());
         Host host = LinuxHost.create();
         Observation.Reader observer = Observation.readOnly(host.table(), host.clock());

@@ -18,6 +18,22 @@ public record ApplyOn(String text, LocalDateTime local, ZoneOffset offset) {
         Objects.requireNonNull(local, "local");
     }
 
+    /*
+     * equals and hashCode written out: a record's own are linked through an invokedynamic bootstrap
+     * (java.lang.runtime.ObjectMethods) the first time they run, 15-20 ms of a plan or status start-up,
+     * as this is the first record used as a map key (docs/benchmarks.md#start-up). Same meaning: every
+     * component compared.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ApplyOn a && text.equals(a.text) && local.equals(a.local) && Objects.equals(offset, a.offset);
+    }
+
+    @Override
+    public int hashCode() {
+        return (text.hashCode() * 31 + local.hashCode()) * 31 + Objects.hashCode(offset);
+    }
+
     /** The instant this version takes effect, local times read in {@code zone}. */
     public Instant toInstant(ZoneId zone) {
         return offset != null ? local.toInstant(offset) : local.atZone(zone).toInstant();

@@ -40,27 +40,40 @@ public final class LinuxLauncher implements Launcher {
     public static final int GATE_CLOSED_EXIT = 125;
     private static final String GATE = "IFS= read -r go || exit " + GATE_CLOSED_EXIT + "; exec 0</dev/null; ";
 
-    /** True when children are spawned and waited for natively (no thread per child). */
-    public static final boolean NATIVE = Libc.AVAILABLE && !"jdk".equals(System.getProperty("procrust.spawn"));
+    /**
+     * True when children are spawned and waited for natively (no thread per child). Asked only when a
+     * child is spawned: loading JNA unpacks its native part and runs {@code ldconfig -p}, about 100 ms
+     * that status, plan and the TUI, which build a launcher but never spawn, do not pay
+     * (docs/benchmarks.md#start-up).
+     */
+    public static boolean nativeSpawn() {
+        return Libc.AVAILABLE && !"jdk".equals(System.getProperty("procrust.spawn"));
+    }
 
     private final ProcessTable table;
     private final Wrapper wrapper;
     private final String ownUmask;
-    private final boolean nativeSpawn;
+    /** Asked for by the caller, or null for the default; decided at the first spawn ({@link #spawnsNatively}). */
+    private final Boolean nativeSpawn;
 
     public LinuxLauncher(ProcessTable table) {
         this(table, new Accounts(), Accounts.self());
     }
 
     LinuxLauncher(ProcessTable table, Accounts accounts, Accounts.Self self) {
-        this(table, accounts, self, NATIVE);
+        this(table, accounts, self, null);
     }
 
-    LinuxLauncher(ProcessTable table, Accounts accounts, Accounts.Self self, boolean nativeSpawn) {
-        this.nativeSpawn = nativeSpawn && Libc.AVAILABLE;
+    /** @param nativeSpawn whether to spawn natively where {@link Libc} is available; null: {@link #nativeSpawn()} */
+    LinuxLauncher(ProcessTable table, Accounts accounts, Accounts.Self self, Boolean nativeSpawn) {
+        this.nativeSpawn = nativeSpawn;
         this.table = table;
         this.wrapper = new Wrapper(accounts, self);
         this.ownUmask = self.umask();
+    }
+
+    private boolean spawnsNatively() {
+        return nativeSpawn == null ? nativeSpawn() : nativeSpawn && Libc.AVAILABLE;
     }
 
     @Override
@@ -83,7 +96,7 @@ public final class LinuxLauncher implements Launcher {
             setup = new ProcessSetup(setup.user(), setup.group(), null, setup.limits());
         }
         Wrapper.Words words = wrapper.of(setup);
-        if (nativeSpawn) {
+        if (spawnsNatively()) {
             return startNative(r, gated, words);
         }
         ProcessBuilder pb = gated

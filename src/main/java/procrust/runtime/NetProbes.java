@@ -1,6 +1,5 @@
 package procrust.runtime;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -9,59 +8,37 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.AsynchronousChannelGroup;
-import java.nio.channels.AsynchronousSocketChannel;
-import java.nio.channels.CompletionHandler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The health checks made inside procrust, with no process spawned and no thread per service: an
  * {@code http://} check is a GET over a non-blocking socket ({@link PlainHttpGet}: success is a status
  * 200-399 within the attempt's timeout; redirects are not followed, a 3xx counts as up), an
  * {@code https://} check the same GET through one shared {@link HttpClient} (TLS), a {@code tcp} check
- * a non-blocking connect; the sockets share one {@link AsynchronousChannelGroup}. Every attempt ends
- * by its timeout at the latest, on one timer. Whatever the number of services, the threads are the
- * timer and the channel group's, made at the first check (an apply without http/tcp checks has none),
- * and for https checks the HTTP client's selector thread.
- * Results complete on those threads; callers hand them to their own loop. The methods may be called
- * from any thread.
+ * a non-blocking connect. The sockets, their time limits and the turns of each destination
+ * ({@link Turns}) are all steps of one thread, {@code procrust-probes} ({@link ProbeLoop}), made at the
+ * first check (an apply without http/tcp checks has none); https checks add the HTTP client's selector
+ * thread. Results complete on those threads; callers hand them to their own loop. The methods may be
+ * called from any thread.
  */
 public final class NetProbes implements AutoCloseable {
 
-    private ScheduledExecutorService timer;
-    private AsynchronousChannelGroup channels;
+    private ProbeLoop loop;
     private HttpClient http;
     private final Turns turns = new Turns();
     private boolean closed;
 
-    /** Makes the threads at the first check; false once closed. */
-    private synchronized boolean ready() {
+    /** The loop, made at the first check; null once closed. */
+    private synchronized ProbeLoop loop() {
         if (closed) {
-            return false;
+            return null;
         }
-        if (timer == null) {
-            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, daemon("procrust-probe-timer"));
-            // an attempt's time limit is cancelled as soon as it answers: dropped at once, not kept
-            // (with the exchange it refers to) until it would have fired, into the old generation
-            t.setRemoveOnCancelPolicy(true);
-            timer = t;
-            try {
-                channels = AsynchronousChannelGroup.withFixedThreadPool(1, daemon("procrust-probe-tcp"));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot make the tcp checks' channel group", e);
-            }
-            // never through a proxy: a check asks the service itself (and the JDK's default proxy
-            // selector, asked per request, costs more CPU than the loopback exchange)
+        if (loop == null) {
+            loop = new ProbeLoop("procrust-probes");
         }
-        return true;
+        return loop;
     }
 
     /** The client of https checks, made at the first one. */
@@ -83,13 +60,14 @@ public final class NetProbes implements AutoCloseable {
 
     /** A GET of {@code uri}: up when it answers 200-399 within {@code timeout}. Never completes exceptionally. */
     public CompletableFuture<ProbeResult> http(URI uri, Duration timeout) {
-        if (!ready()) {
+        ProbeLoop l = loop();
+        if (l == null) {
             return closedResult();
         }
         CompletableFuture<ProbeResult> out = new CompletableFuture<>();
         if ("http".equalsIgnoreCase(uri.getScheme())) {
             String dest = uri.getHost() + ":" + (uri.getPort() < 0 ? 80 : uri.getPort());
-            inTurn(dest, timeout, out, () -> PlainHttpGet.start(uri, timeout, channels, timer, out));
+            inTurn(l, dest, timeout, "no answer within " + human(timeout), out, () -> new PlainHttpGet(l, uri, out));
             return out;
         }
         HttpRequest req;
@@ -100,14 +78,17 @@ public final class NetProbes implements AutoCloseable {
             out.complete(ProbeResult.failed("cannot GET " + uri + ": " + e.getMessage()));
             return out;
         }
+        long due = System.nanoTime();
         CompletableFuture<HttpResponse<Void>> sent = https().sendAsync(req, HttpResponse.BodyHandlers.discarding());
-        ScheduledFuture<?> limit = timer.schedule(() -> {
-            if (out.complete(ProbeResult.failed("no answer within " + human(timeout)))) {
-                sent.cancel(true);
-            }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        l.execute(() -> {
+            ProbeLoop.Timer limit = l.at(due + timeout.toNanos(), () -> {
+                if (out.complete(ProbeResult.failed("no answer within " + human(timeout)))) {
+                    sent.cancel(true);
+                }
+            });
+            out.whenComplete((r, e) -> l.execute(() -> l.cancel(limit)));
+        });
         sent.whenComplete((rsp, err) -> {
-            limit.cancel(false);
             if (err == null) {
                 int s = rsp.statusCode();
                 out.complete(s >= 200 && s < 400 ? ProbeResult.ok("HTTP " + s) : ProbeResult.failed("HTTP " + s));
@@ -120,45 +101,51 @@ public final class NetProbes implements AutoCloseable {
 
     /** A TCP connect to {@code host:port}: up when it succeeds within {@code timeout}. Never completes exceptionally. */
     public CompletableFuture<ProbeResult> tcp(String host, int port, Duration timeout) {
-        if (!ready()) {
+        ProbeLoop l = loop();
+        if (l == null) {
             return closedResult();
         }
         CompletableFuture<ProbeResult> out = new CompletableFuture<>();
-        inTurn(host + ":" + port, timeout, out, () -> connect(host, port, timeout, out));
+        String dest = host + ":" + port;
+        inTurn(l, dest, timeout, "no connection to " + dest + " within " + human(timeout), out,
+                () -> new TcpConnect(l, host, port, out));
         return out;
     }
 
     /**
-     * Runs {@code attempt} on the timer when {@code dest} has a turn ({@link Turns}), and frees the turn
-     * when {@code out} completes. An attempt still waiting for its turn at {@code timeout} fails then.
+     * On the loop: starts the check {@code probe} makes when {@code dest} has a turn ({@link Turns}),
+     * and frees the turn when {@code out} completes. Its time counts from now, when it was due, not from
+     * its turn: at {@code timeout} a check still waiting fails, one under way fails saying {@code late}
+     * and its socket is closed.
      */
-    private void inTurn(String dest, Duration timeout, CompletableFuture<ProbeResult> out, Runnable attempt) {
-        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable go = () -> {
-            if (out.isDone()) { // its time ran out while it waited: pass the turn on
-                passOn(dest);
-                return;
+    private void inTurn(ProbeLoop l, String dest, Duration timeout, String late, CompletableFuture<ProbeResult> out,
+                        java.util.function.Supplier<SocketProbe> probe) {
+        long due = System.nanoTime();
+        l.execute(() -> {
+            SocketProbe[] running = new SocketProbe[1];
+            ProbeLoop.Timer limit = l.at(due + timeout.toNanos(), () -> {
+                if (running[0] == null) {
+                    out.complete(ProbeResult.failed("no answer within " + human(timeout)
+                            + " (it waited its turn behind other checks of " + dest + ")"));
+                } else {
+                    running[0].expire(late);
+                }
+            });
+            Runnable go = () -> {
+                if (out.isDone()) { // its time ran out while it waited: pass the turn on
+                    passOn(dest);
+                    return;
+                }
+                SocketProbe p = probe.get();
+                running[0] = p;
+                p.limit = limit;
+                out.whenComplete((r, e) -> passOn(dest));
+                p.begin();
+            };
+            if (turns.take(dest, go)) {
+                go.run();
             }
-            started.set(true);
-            out.whenComplete((r, e) -> passOn(dest));
-            attempt.run();
-        };
-        if (turns.take(dest, () -> onTimer(go))) {
-            onTimer(go);
-            return;
-        }
-        // its time counts from now, when it was due, not from its turn
-        timer.schedule(() -> out.complete(ProbeResult.failed("no answer within " + human(timeout)
-                + (started.get() ? "" : " (it waited its turn behind other checks of " + dest + ")"))),
-                timeout.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void onTimer(Runnable r) {
-        try {
-            timer.execute(r);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // apply is ending: the checks end with it
-        }
+        });
     }
 
     private void passOn(String dest) {
@@ -168,49 +155,31 @@ public final class NetProbes implements AutoCloseable {
         }
     }
 
-    private void connect(String host, int port, Duration timeout, CompletableFuture<ProbeResult> out) {
-        InetSocketAddress addr = new InetSocketAddress(host, port); // a name is resolved here, on the timer
-        AsynchronousSocketChannel ch = socketFor(addr, host, channels, out);
-        if (ch == null) {
-            return;
-        }
-        ScheduledFuture<?> limit = timer.schedule(() -> {
-            if (out.complete(ProbeResult.failed("no connection to " + host + ":" + port + " within " + human(timeout)))) {
-                closeQuietly(ch);
-            }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        ch.connect(addr, null, new CompletionHandler<Void, Void>() {
-            @Override
-            public void completed(Void v, Void a) {
-                limit.cancel(false);
-                closeQuietly(ch);
-                out.complete(ProbeResult.ok("connected to " + host + ":" + port));
-            }
+    /** A tcp check: up once connected; the socket is closed at once. */
+    private static final class TcpConnect extends SocketProbe {
+        private final String host;
+        private final int port;
 
-            @Override
-            public void failed(Throwable e, Void a) {
-                limit.cancel(false);
-                closeQuietly(ch);
-                out.complete(ProbeResult.failed("cannot connect to " + host + ":" + port + ": " + words(e)));
-            }
-        });
-    }
-
-    /**
-     * A socket of {@code group} to connect to {@code addr} (resolved by now); null when the name did not
-     * resolve or no socket could be opened, {@code out} then completed with why ({@code host} as given).
-     */
-    static AsynchronousSocketChannel socketFor(InetSocketAddress addr, String host, AsynchronousChannelGroup group,
-                                               CompletableFuture<ProbeResult> out) {
-        if (addr.isUnresolved()) {
-            out.complete(ProbeResult.failed("cannot resolve host " + host));
-            return null;
+        TcpConnect(ProbeLoop loop, String host, int port, CompletableFuture<ProbeResult> out) {
+            super(loop, out);
+            this.host = host;
+            this.port = port;
         }
-        try {
-            return AsynchronousSocketChannel.open(group);
-        } catch (IOException e) {
-            out.complete(ProbeResult.failed("cannot open a socket: " + e.getMessage()));
-            return null;
+
+        @Override
+        void begin() {
+            start(new InetSocketAddress(host, port), host); // a name is resolved here, on the loop's thread
+        }
+
+        @Override
+        void connected() {
+            out.complete(ProbeResult.ok("connected to " + host + ":" + port));
+            end();
+        }
+
+        @Override
+        String why(Exception e) {
+            return "cannot connect to " + host + ":" + port + ": " + words(e);
         }
     }
 
@@ -237,34 +206,11 @@ public final class NetProbes implements AutoCloseable {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    private static void closeQuietly(AsynchronousSocketChannel ch) {
-        try {
-            ch.close();
-        } catch (IOException e) {
-            // closing a socket that failed: nothing to do
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, n.getAndIncrement() == 0 ? name : name + "-" + n.get());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     @Override
     public synchronized void close() {
         closed = true;
-        if (timer == null) {
-            return;
-        }
-        timer.shutdownNow();
-        try {
-            channels.shutdownNow();
-        } catch (IOException e) {
-            // apply is ending: the sockets go with it
+        if (loop != null) {
+            loop.close();
         }
     }
 }

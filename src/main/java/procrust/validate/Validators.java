@@ -36,8 +36,11 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 final class Validators {
 
-    /** Held so the level sticks: Hibernate Validator's version banner is noise on a command line. */
-    private static final Logger HV_LOG = Logger.getLogger("org.hibernate.validator");
+    /**
+     * Held so the level sticks: Hibernate Validator's version banner is noise on a command line. Set on
+     * the bootstrap's thread: java.util.logging's set-up is 10-20 ms the main thread need not wait for.
+     */
+    private static volatile Logger hvLog;
 
     /** The built-in constraints the raw records use: only these are set up at bootstrap. */
     private static final Set<String> BUILTIN = Set.of(NotNull.class.getName(), NotBlank.class.getName(),
@@ -75,7 +78,9 @@ final class Validators {
     }
 
     private static Validator build() {
-        HV_LOG.setLevel(Level.WARNING);
+        Logger log = Logger.getLogger("org.hibernate.validator");
+        log.setLevel(Level.WARNING);
+        hvLog = log;
         ValidatorFactory factory = Validation.byProvider(PredefinedScopeHibernateValidator.class)
                 .providerResolver(() -> List.of(new PredefinedScopeHibernateValidator()))
                 .configure()

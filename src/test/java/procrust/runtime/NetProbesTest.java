@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -192,6 +193,32 @@ class NetProbesTest {
             assertFalse(r.ok());
             assertTrue(r.detail().contains("closed the connection without an answer") || r.detail().contains("reset"),
                     r::toString);
+            t.join(10_000);
+        }
+    }
+
+    @Test
+    void anAnswerThatNeverEndsIsUpAndItsSocketClosedAtTheTimeLimit() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Integer> seen = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try (java.net.Socket c = s.accept()) {
+                    c.getInputStream().read(new byte[1024]);
+                    c.getOutputStream().write("HTTP/1.0 200 OK\r\n".getBytes());
+                    c.getOutputStream().flush();
+                    c.setSoTimeout(20_000);
+                    seen.complete(c.getInputStream().read()); // -1 once procrust closes its end
+                } catch (java.io.IOException e) {
+                    seen.completeExceptionally(e);
+                }
+            });
+            t.start();
+            long t0 = System.nanoTime();
+            ProbeResult r = probes.http(URI.create("http://127.0.0.1:" + s.getLocalPort() + "/"), Duration.ofMillis(500))
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals(ProbeResult.ok("HTTP 200"), r, "up as soon as the status line came");
+            assertEquals(-1, seen.get(20, TimeUnit.SECONDS), "the check's end of the connection is closed at its limit");
+            assertTrue((System.nanoTime() - t0) / 1_000_000 >= 400, "closed at the limit, not before");
             t.join(10_000);
         }
     }

@@ -36,6 +36,47 @@ public final class ConfigReader {
     private ConfigReader() {
     }
 
+    /**
+     * A small file with the forms procrust files use (tables, arrays of tables, inline tables, strings,
+     * integers, date-times, arrays): parsing it once fills tomlj's ANTLR lexer and parser caches.
+     */
+    private static final String WARM_UP = """
+            uid = "00000000-0000-4000-8000-000000000000"
+            file_format = "0"
+            timezone = "UTC"
+            [[process]]
+            id = "a-1"
+            command = "exec sleep 1 && echo 'x'"
+            apply_on = "2024-01-01T00:00:00"
+            depends_on = ["b"]
+            env = { A = "1", B_2 = '2' }
+            [process.schedule]
+            start_time = "08:00"
+            stop_time = 18:00:00
+            week_days = ["mon-fri", "sat"]
+            [process.restart]
+            policy = "always"
+            max_attempts = 3
+            delay = 1.5
+            [[process]]
+            id = "b"
+            command = \"""true\"""
+            apply_on = 2024-01-01T00:00:00Z
+            ready = true
+            """;
+
+    /**
+     * Starts parsing a small built-in file on a background thread, so that tomlj's ANTLR tables are set
+     * up (its lexer and parser build them at their first use: 30-50 ms of a status or plan start-up)
+     * while picocli sets itself up on the main thread. Optional; the result is discarded, and a file
+     * read meanwhile parses the same, only sooner.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> Toml.parse(WARM_UP, TomlVersion.V1_0_0), "toml-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Reads and maps {@code file}; no check of the entries beyond their form. */
     public static RawConfig read(Path file, Sink sink) {
         return read(file, sink, (p, s) -> { });
