@@ -61,6 +61,24 @@ final class LastPlan {
                 && (plan.nextChange() == null || now.isBefore(plan.nextChange()));
     }
 
+    /** The ids' dependencies of the file in force, for {@link #partial} (made again with each new file). */
+    private PartialPlan partialFor;
+
+    /**
+     * The plan at {@code now} made by planning only the ids touched since the last plan (see
+     * {@link PartialPlan}), or null when the whole plan is needed: the last plan changed something, or
+     * was made for another file, for other adoptions, or before its {@code nextChange} or a minute ago.
+     */
+    Plan partial(PlanFunction planner, StateFile s, Config c, java.util.Set<Key> unadoptedNow, Instant now) {
+        if (plan == null || c != madeFor || unadopted != unadoptedNow.size() || !current(now)) {
+            return null;
+        }
+        if (partialFor == null || partialFor.config != c) {
+            partialFor = new PartialPlan(c);
+        }
+        return partialFor.plan(planner, plan, from, s, unadoptedNow, now);
+    }
+
     /**
      * {@code a}, a change of this plan, was performed and left the state {@code left}; {@code upAtOnce}:
      * it was a start that came up RUNNING at once, which does not hold any other id back, nor lets a

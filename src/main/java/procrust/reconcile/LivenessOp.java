@@ -82,13 +82,8 @@ final class LivenessOp {
     private List<LivenessChecks.Target> targets(StateFile state, Config config, Effects fx) {
         List<LivenessChecks.Target> out = new ArrayList<>();
         Map<Key, HealthRecord> kept = new HashMap<>();
-        Map<Key, ProcessSpec> entries = new HashMap<>();
-        for (ProcessSpec p : config.processes()) {
-            if (!p.isFake() && p.liveness() != null) {
-                entries.put(new Key(p.id(), p.version()), p);
-            }
-        }
-        for (InstanceRecord r : state.instances()) {
+        Map<Key, ProcessSpec> entries = entriesOf(config);
+        for (InstanceRecord r : entries.isEmpty() ? List.<InstanceRecord>of() : state.instances()) {
             Key k = new Key(r.id(), r.version());
             ProcessSpec spec = r.state() == InstanceState.RUNNING && r.pid() != null ? entries.get(k) : null;
             if (spec == null) {
@@ -106,6 +101,24 @@ final class LivenessOp {
         return out;
     }
 
+    /** The entries with a check, by instance, of the file in force (made once per file, not per change of the state). */
+    private Map<Key, ProcessSpec> entriesOf(Config config) {
+        if (config != entriesFor) {
+            Map<Key, ProcessSpec> m = new HashMap<>();
+            for (ProcessSpec p : config.processes()) {
+                if (!p.isFake() && p.liveness() != null) {
+                    m.put(new Key(p.id(), p.version()), p);
+                }
+            }
+            entries = m;
+            entriesFor = config;
+        }
+        return entries;
+    }
+
+    private Config entriesFor;
+    private Map<Key, ProcessSpec> entries = Map.of();
+
     /** True when what the checks found should be written now. */
     boolean writeDue(Instant now) {
         return urgent || (lazySince != null && !now.isBefore(lazySince.plus(LAZY_WRITE)));
@@ -118,8 +131,9 @@ final class LivenessOp {
     StateFile shown(StateFile state) {
         StateFile out = state;
         for (InstanceRecord r : state.instances()) {
-            if (r.state() != InstanceState.RUNNING || r.pid() == null) {
-                continue;
+            if (r.state() != InstanceState.RUNNING || r.pid() == null
+                    || (found.isEmpty() && (r.health() == null || r.health().failures() == 0))) {
+                continue; // nothing found by this apply and no count of before to show as 0
             }
             HealthRecord h = found.get(new Key(r.id(), r.version()));
             if (h == null && r.health() != null && r.health().failures() > 0) {

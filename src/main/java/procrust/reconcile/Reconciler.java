@@ -125,10 +125,16 @@ public final class Reconciler {
         return changed ? now : nextWake(now);
     }
 
-    /** Plans afresh, takes in the adoptions it says, and returns its first change (null: none). */
+    /**
+     * Plans afresh (only the ids touched since the last plan when that one changed nothing: see
+     * {@link PartialPlan}), takes in the adoptions it says, and returns its first change (null: none).
+     */
     private Action plan(Instant now) {
         StateFile state = ops.state();
-        Plan plan = fx.planner().plan(ops.config(), ObservedReader.toObserved(state, watches.unadopted()), now);
+        Plan plan = ops.busyChecking() ? null : lastPlan.partial(fx.planner(), state, ops.config(), watches.unadopted(), now);
+        if (plan == null) {
+            plan = fx.planner().plan(ops.config(), ObservedReader.toObserved(state, watches.unadopted()), now);
+        }
         lastPlan.made(plan, state, ops.config(), now);
         for (Action a : plan.actions()) {
             if (a.kind() == ActionKind.ADOPT) {
