@@ -52,7 +52,8 @@ public final class Main extends Root {
      */
     private static int run(boolean quick, PrintStream out, PrintStream err, String... args) {
         String name = Commands.named(args);
-        if (Commands.readsTheFile(name, args)) {
+        boolean readsTheFile = Commands.readsTheFile(name, args);
+        if (readsTheFile) {
             if ("tui".equals(name) || "top".equals(name)) {
                 TuiCommand.setUpEarly();
             }
@@ -65,9 +66,12 @@ public final class Main extends Root {
                 procrust.validate.ConfigChecker.warmUpUnlessKnown(Commands.configFile(System.getenv(), args));
             }
         }
-        Object alone = quick ? Commands.alone(name) : null;
-        Root main = alone == null ? new Main() : new Root();
-        CommandLine cl = new CommandLine(main);
+        // check, plan and status without help: a model built without reading annotations (QuickModel)
+        Root root = new Root();
+        CommandLine quickModel = quick && readsTheFile && !Commands.mayPrintHelp(args) ? QuickModel.of(name, root) : null;
+        Object alone = quick && quickModel == null ? Commands.alone(name) : null;
+        Root main = quickModel != null ? root : alone == null ? new Main() : new Root();
+        CommandLine cl = quickModel != null ? quickModel : new CommandLine(main);
         if (alone != null) {
             // added as the annotations add them: the common options first, then -h and -V, so that its
             // usage lists its options in the same order as in the whole tree

@@ -40,6 +40,13 @@ class OneCommandTest {
         assertEquals(both(true, args), both(false, args), () -> String.join(" ", args));
     }
 
+    /** {@link #same}, the instant of each run (plan and status print when they looked) masked. */
+    private static void sameButNow(String... args) {
+        String now = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";
+        assertEquals(both(true, args).replaceAll(now, "NOW"), both(false, args).replaceAll(now, "NOW"),
+                () -> String.join(" ", args));
+    }
+
     @Test
     void everyCommandAnswersAsInTheWholeTree() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.toml"), "uid = \"x\"\n[[process]]\nid = \"a b\"\n");
@@ -67,6 +74,33 @@ class OneCommandTest {
         same();
         same("--help");
         same("-v");
+    }
+
+    /** check, plan and status parse with QuickModel's models: every option, form and usage error. */
+    @Test
+    void theQuickModelsAnswerAsTheAnnotations() throws Exception {
+        Path good = Files.writeString(dir.resolve("good.toml"), "uid = \"8c6f9a4e-1b2d-4c3e-9f5a-7d8e9f0a1b2c\"\n"
+                + "file_format = \"0\"\n[[process]]\nid = \"a\"\ncommand = \"true\"\napply_on = \"2024-01-01T00:00:00\"\n"
+                + "label = \"web\"\n");
+        String state = dir.resolve("state").toString();
+        for (String name : List.of("check", "plan", "status")) {
+            sameButNow("-c", good.toString(), name, "--state-dir", state);
+            sameButNow(name, "-c", good.toString(), "-c", good.toString());
+            sameButNow(name, "--config=" + good, "--output=json", "--state-dir=" + state);
+            sameButNow(name, "-c", good.toString(), "--output");
+            sameButNow(name, "-c", good.toString(), "--log-dir", state, "-v", "--no-color", "--state-dir", state);
+            sameButNow(name, "-c", good.toString(), "-vV");
+            sameButNow(name, "-c", good.toString(), "--stat-dir", state);
+            sameButNow(name, "-c", good.toString(), "--state-dir", state, "--", "x");
+        }
+        sameButNow("plan", "-c", good.toString(), "--state-dir", state, "--at", "2024-06-03T09:00:00", "--detailed-exitcode");
+        sameButNow("plan", "-c", good.toString(), "--state-dir", state, "--at");
+        sameButNow("plan", "-c", good.toString(), "--state-dir", state, "--at", "2024-06-03", "--at", "2024-06-04");
+        sameButNow("plan", "-c", good.toString(), "--state-dir", state, "--detailed-exitcode=maybe");
+        sameButNow("status", "-c", good.toString(), "--state-dir", state, "a", "b", "--label", "web");
+        sameButNow("status", "-c", good.toString(), "--state-dir", state, "--label", "web", "a");
+        sameButNow("status", "-c", good.toString(), "--state-dir", state, "--label");
+        sameButNow("status", "-c", good.toString(), "--state-dir", state, "--output", "json", "a");
     }
 
     @Test
