@@ -77,23 +77,34 @@ final class PlainHttpGet extends SocketProbe {
         watch(req.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
     }
 
-    /** Reads what came; the rest of the answer after the status line is read and dropped, to EOF or DRAIN bytes. */
+    /**
+     * Reads what came, until the socket has nothing more for now; the rest of the answer after the status
+     * line is read and dropped, to EOF or DRAIN bytes. (The answer and its end often come together:
+     * reading on spares a wake of the loop for the end.)
+     */
     @Override
     void readable() throws IOException {
-        in.clear();
-        int n = channel().read(in);
-        if (n < 0) { // the server closed
-            fail(read == 0 ? "the server closed the connection without an answer" : "not an HTTP answer: " + quoted(line));
-            end();
-            return;
-        }
-        read += n;
-        in.flip();
-        if (!out.isDone()) {
-            statusLine();
-        }
-        if (read >= DRAIN) {
-            end();
+        while (true) {
+            in.clear();
+            int n = channel().read(in);
+            if (n == 0) {
+                return; // the selector says when there is more
+            }
+            if (n < 0) { // the server closed
+                fail(read == 0 ? "the server closed the connection without an answer"
+                        : "not an HTTP answer: " + quoted(line));
+                end();
+                return;
+            }
+            read += n;
+            in.flip();
+            if (!out.isDone()) {
+                statusLine();
+            }
+            if (read >= DRAIN) {
+                end();
+                return;
+            }
         }
     }
 

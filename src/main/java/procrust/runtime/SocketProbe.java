@@ -39,7 +39,9 @@ abstract class SocketProbe implements ProbeLoop.Ready {
         try {
             ch = SocketChannel.open();
             ch.configureBlocking(false);
-            if (ch.connect(addr)) {
+            // on loopback the handshake is often over by the time connect returns: a look at once then
+            // spares the wait for the selector to say so (a registration and a wake of the loop per check)
+            if (ch.connect(addr) || ch.finishConnect()) {
                 connected();
             } else {
                 key = loop.register(ch, SelectionKey.OP_CONNECT, this);
