@@ -9,16 +9,13 @@ import static procrust.reconcile.Fixture.config;
 import static procrust.reconcile.Fixture.spec;
 import static procrust.reconcile.Fixture.with;
 
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import procrust.config.HealthCheck;
 import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;
@@ -33,18 +30,7 @@ import procrust.plan.InstanceState;
  * uptimes) are measured on the monotonic clock ({@code MutableClock.jump} steps only the wall one).
  * T0 is Monday 2025-03-03 10:00 UTC.
  */
-class ClockJumpTest {
-
-    @TempDir
-    Path tmp;
-    Fixture f;
-    FakeRuntime rt;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(tmp);
-        rt = f.rt;
-    }
+class ClockJumpTest extends WithFixture {
 
     static ProcessSpec window(ProcessSpec s, String from, String to) {
         return new ProcessSpec(s.index(), s.id(), s.command(), s.applyOn(), s.type(), s.dependsOn(), s.workingDir(),

@@ -9,12 +9,9 @@ import static procrust.reconcile.Fixture.config;
 import static procrust.reconcile.Fixture.spec;
 import static procrust.reconcile.Fixture.with;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import procrust.config.Config;
 import procrust.config.HealthCheck;
 import procrust.plan.InstanceState;
@@ -24,18 +21,7 @@ import procrust.state.InstanceRecord;
 import procrust.state.StateFile;
 
 /** After a lost state: what carries this uid is adopted when wanted, stopped otherwise, never started twice. */
-class EnvironRecoveryTest {
-
-    @TempDir
-    Path tmp;
-    Fixture f;
-    FakeRuntime rt;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(tmp);
-        rt = f.rt;
-    }
+class EnvironRecoveryTest extends WithFixture {
 
     /** What apply does at its start: verify, sort what the environment shows, stop strays, reconcile. */
     private void applyStarts(Config c, StateFile recorded) throws InterruptedException {

@@ -7,12 +7,9 @@ import static procrust.reconcile.Fixture.V1;
 import static procrust.reconcile.Fixture.config;
 import static procrust.reconcile.Fixture.spec;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import procrust.config.Liveness;
 import procrust.config.Probe;
 import procrust.config.ProcessSpec;
@@ -22,18 +19,7 @@ import procrust.state.HealthRecord;
 import procrust.state.InstanceRecord;
 
 /** Liveness in the reconciler, with recording fakes and a hand-moved clock: exact effects, no sleeps. */
-class LivenessTest {
-
-    @TempDir
-    Path tmp;
-    Fixture f;
-    FakeRuntime rt;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(tmp);
-        rt = f.rt;
-    }
+class LivenessTest extends WithFixture {
 
     static ProcessSpec checked(String command, int failures, int maxAttempts) {
         ProcessSpec s = spec(0, "web", "run-web", V1);

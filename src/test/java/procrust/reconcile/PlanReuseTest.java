@@ -8,12 +8,9 @@ import static procrust.reconcile.Fixture.config;
 import static procrust.reconcile.Fixture.spec;
 import static procrust.reconcile.Fixture.with;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import procrust.config.Config;
 import procrust.config.ProcessSpec;
 import procrust.config.ProcessType;
@@ -28,18 +25,7 @@ import procrust.plan.Planner;
  * coming up RUNNING at once, the next start is the plan's next one, as a plan made afresh would say;
  * anything else (a failed start, an exit, a oneshot, a start check, a new file) makes the plan again.
  */
-class PlanReuseTest {
-
-    @TempDir
-    Path tmp;
-    Fixture f;
-    FakeRuntime rt;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(tmp);
-        rt = f.rt;
-    }
+class PlanReuseTest extends WithFixture {
 
     /** The spawns a plan made afresh at every step would do: the starts of the plan of nothing, in order. */
     private static List<String> plannedOrder(Config c) {

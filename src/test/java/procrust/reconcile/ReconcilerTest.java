@@ -9,13 +9,10 @@ import static procrust.reconcile.Fixture.config;
 import static procrust.reconcile.Fixture.spec;
 import static procrust.reconcile.Fixture.with;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import procrust.config.Config;
 import procrust.config.HealthCheck;
 import procrust.config.ProcessSpec;
@@ -25,18 +22,7 @@ import procrust.plan.InstanceState;
 import procrust.state.InstanceRecord;
 
 /** The reconciler against recording fakes and a hand-moved clock: exact sequences of effects, no sleeps. */
-class ReconcilerTest {
-
-    @TempDir
-    Path tmp;
-    Fixture f;
-    FakeRuntime rt;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(tmp);
-        rt = f.rt;
-    }
+class ReconcilerTest extends WithFixture {
 
     private InstanceRecord record(String id, String version) {
         return f.rec.state().find(id, version).orElseThrow(() -> new AssertionError("no record " + id + "@" + version
