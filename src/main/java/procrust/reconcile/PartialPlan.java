@@ -95,25 +95,8 @@ final class PartialPlan {
      * place, a new record is appended); null when a record was removed or moved (then a whole plan).
      */
     static Set<String> touched(List<InstanceRecord> before, List<InstanceRecord> after) {
-        if (before.size() > after.size()) {
-            return null;
-        }
         Set<String> out = new HashSet<>();
-        for (int i = 0; i < before.size(); i++) {
-            InstanceRecord was = before.get(i);
-            InstanceRecord r = after.get(i);
-            if (was == r) {
-                continue;
-            }
-            if (!r.sameInstance(was.id(), was.version())) {
-                return null;
-            }
-            out.add(r.id());
-        }
-        for (int i = before.size(); i < after.size(); i++) {
-            out.add(after.get(i).id());
-        }
-        return out;
+        return StateFile.inPlace(before, after, (was, r) -> out.add(r.id())) ? out : null;
     }
 
     private static boolean pending(StateFile s) {

@@ -3,6 +3,7 @@ package procrust.state;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,6 +33,35 @@ public record StateFile(int format, String uid, List<InstanceRecord> instances, 
         Records rs = (Records) instances;
         int p = rs.indexOf(id, version);
         return p < 0 ? Optional.empty() : Optional.of(rs.get(p));
+    }
+
+    /**
+     * Walks {@code after} against {@code before} where each record stands ({@link #put} replaces a record
+     * in place and appends a new one): {@code changed} gets each record of {@code after} that is not the
+     * very object at its place in {@code before}, with the one it replaced (null for an appended one).
+     * False, the walk stopped, when {@code before} is longer or holds another instance at some place (a
+     * record removed or moved): the caller then compares by key. No map, O(records).
+     */
+    public static boolean inPlace(List<InstanceRecord> before, List<InstanceRecord> after,
+                                  BiConsumer<InstanceRecord, InstanceRecord> changed) {
+        if (before.size() > after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            InstanceRecord was = before.get(i);
+            InstanceRecord r = after.get(i);
+            if (was == r) {
+                continue;
+            }
+            if (!r.sameInstance(was.id(), was.version())) {
+                return false;
+            }
+            changed.accept(was, r);
+        }
+        for (int i = before.size(); i < after.size(); i++) {
+            changed.accept(null, after.get(i));
+        }
+        return true;
     }
 
     /** Replaces the record of the same (id, version), or appends it. */

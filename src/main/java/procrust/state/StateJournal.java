@@ -88,24 +88,11 @@ final class StateJournal {
      * position: then {@link #byKey} decides.
      */
     private static boolean inPlace(List<InstanceRecord> before, List<InstanceRecord> after, List<InstanceRecord> puts) {
-        if (before.size() > after.size()) {
-            return false;
-        }
-        for (int i = 0; i < before.size(); i++) {
-            InstanceRecord was = before.get(i);
-            InstanceRecord r = after.get(i);
-            if (was == r) {
-                continue;
-            }
-            if (!r.sameInstance(was.id(), was.version())) {
-                return false;
-            }
-            if (!r.equals(was)) {
+        return StateFile.inPlace(before, after, (was, r) -> {
+            if (was == null || !r.equals(was)) {
                 puts.add(r);
             }
-        }
-        puts.addAll(after.subList(before.size(), after.size()));
-        return true;
+        });
     }
 
     private static void byKey(List<InstanceRecord> before, List<InstanceRecord> after, List<InstanceRecord> puts,
