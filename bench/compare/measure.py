@@ -23,6 +23,10 @@ class Session:
         self.scan = ServiceScan(tool.prefix)
         self.pid = None
         self.result = {"tool": tool.name, "n": tool.n, "load_at_start": _loadavg()}
+        # (pgid, cwd) of each service leader killed with SIGKILL: the rest of its group (the leader's
+        # `sleep`) outlives it under supervisord, which restarts the program in a new group and leaves
+        # the old one; teardown ends those too
+        self.killed = []
 
     # ---- bring-up --------------------------------------------------------------------------------
 
@@ -79,6 +83,10 @@ class Session:
             if len(mine) != 1:
                 raise RuntimeError(f"{m}: expected one leader to kill, found {before}")
             old = mine[0]
+            try:
+                self.killed.append((os.getpgid(old), os.readlink(f"/proc/{old}/cwd")))
+            except OSError:
+                pass
             wall, t0 = time.time(), time.monotonic()
             os.kill(old, signal.SIGKILL)
 
@@ -161,6 +169,24 @@ class Session:
                 p.kill()
                 p.wait()
         sweep(self.scan)
+        self._end_killed_groups()
+
+    def _end_killed_groups(self):
+        """SIGKILL to what is left of the groups whose leader was killed (only processes still in that
+        group and in the leader's working folder: never another's process that took the number)."""
+        for pgid, cwd in self.killed:
+            for name in os.listdir("/proc"):
+                if not name.isdigit():
+                    continue
+                st = read_stat(int(name))
+                if st is None or st[2] != pgid:
+                    continue
+                try:
+                    if os.readlink(f"/proc/{name}/cwd") == cwd:
+                        os.kill(int(name), signal.SIGKILL)
+                except OSError:
+                    pass
+        reap_orphans()
 
     def _until(self, cond, deadline, what, step=0.01):
         end = time.monotonic() + deadline
