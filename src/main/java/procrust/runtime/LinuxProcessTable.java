@@ -101,7 +101,9 @@ public final class LinuxProcessTable implements ProcessTable {
             return out;
         }
         for (long pid : ProcStat.pids(procDir)) {
-            stat(pid).filter(s -> s.pgid() == pgid && s.session() == pgid && !s.zombie()).ifPresent(s -> out.add(s.pid()));
+            if (member(pid, pgid)) {
+                out.add(pid);
+            }
         }
         return out;
     }
@@ -145,6 +147,7 @@ public final class LinuxProcessTable implements ProcessTable {
     /** How many pids after a group's leader are looked at before /proc is listed. */
     static final int NEAR = 16;
 
+    /** A live (not zombie) process of group {@code pgid}, in the session of the same id (setsid). */
     private boolean member(long pid, long pgid) {
         Optional<ProcStat> s = stat(pid);
         return s.isPresent() && s.get().pgid() == pgid && s.get().session() == pgid && !s.get().zombie();

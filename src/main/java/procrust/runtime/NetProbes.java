@@ -67,7 +67,7 @@ public final class NetProbes implements AutoCloseable {
         CompletableFuture<ProbeResult> out = new CompletableFuture<>();
         if ("http".equalsIgnoreCase(uri.getScheme())) {
             String dest = uri.getHost() + ":" + (uri.getPort() < 0 ? 80 : uri.getPort());
-            inTurn(l, dest, timeout, "no answer within " + human(timeout), out, () -> new PlainHttpGet(l, uri, out));
+            inTurn(l, dest, timeout, "no answer within " + human(timeout), new PlainHttpGet(l, uri, out));
             return out;
         }
         HttpRequest req;
@@ -107,28 +107,27 @@ public final class NetProbes implements AutoCloseable {
         }
         CompletableFuture<ProbeResult> out = new CompletableFuture<>();
         String dest = host + ":" + port;
-        inTurn(l, dest, timeout, "no connection to " + dest + " within " + human(timeout), out,
-                () -> new TcpConnect(l, host, port, out));
+        inTurn(l, dest, timeout, "no connection to " + dest + " within " + human(timeout),
+                new TcpConnect(l, host, port, out));
         return out;
     }
 
     /**
-     * On the loop: starts the check {@code probe} makes when {@code dest} has a turn ({@link Turns}),
-     * and frees the turn when {@code out} completes. Its time counts from now, when it was due, not from
-     * its turn: at {@code timeout} a check still waiting fails, one under way fails saying {@code late}
-     * and its socket is closed.
+     * On the loop: starts check {@code p} when {@code dest} has a turn ({@link Turns}), and frees the turn
+     * when its result comes. Its time counts from now, when it was due, not from its turn: at
+     * {@code timeout} a check still waiting fails, one under way fails saying {@code late} and its socket
+     * is closed.
      */
-    private void inTurn(ProbeLoop l, String dest, Duration timeout, String late, CompletableFuture<ProbeResult> out,
-                        java.util.function.Supplier<SocketProbe> probe) {
+    private void inTurn(ProbeLoop l, String dest, Duration timeout, String late, SocketProbe p) {
         long due = System.nanoTime();
+        CompletableFuture<ProbeResult> out = p.out;
         l.execute(() -> {
-            SocketProbe[] running = new SocketProbe[1];
-            ProbeLoop.Timer limit = l.at(due + timeout.toNanos(), () -> {
-                if (running[0] == null) {
+            p.limit = l.at(due + timeout.toNanos(), () -> {
+                if (p.begun()) {
+                    p.expire(late);
+                } else {
                     out.complete(ProbeResult.failed("no answer within " + human(timeout)
                             + " (it waited its turn behind other checks of " + dest + ")"));
-                } else {
-                    running[0].expire(late);
                 }
             });
             Runnable go = () -> {
@@ -136,11 +135,8 @@ public final class NetProbes implements AutoCloseable {
                     passOn(dest);
                     return;
                 }
-                SocketProbe p = probe.get();
-                running[0] = p;
-                p.limit = limit;
                 out.whenComplete((r, e) -> passOn(dest));
-                p.begin();
+                p.go();
             };
             if (turns.take(dest, go)) {
                 go.run();

@@ -19,12 +19,24 @@ abstract class SocketProbe implements ProbeLoop.Ready {
     private SocketChannel ch;
     private SelectionKey key;
     private boolean ended;
+    private boolean begun;
     /** The check's time limit, dropped at {@link #end}. */
     ProbeLoop.Timer limit;
 
     SocketProbe(ProbeLoop loop, CompletableFuture<ProbeResult> out) {
         this.loop = loop;
         this.out = out;
+    }
+
+    /** Starts the check (its turn came). */
+    final void go() {
+        begun = true;
+        begin();
+    }
+
+    /** True once the check has started: its time limit then closes its socket. */
+    final boolean begun() {
+        return begun;
     }
 
     /** Starts the check: {@link #start} with the address, or {@link #fail} and {@link #end} when there is none. */
