@@ -70,6 +70,8 @@ public final class LivenessChecks {
     /** Set (from any thread) when an attempt that ends by itself is over. */
     private volatile boolean ended;
     private List<Target> lastRunning;
+    /** The tracker of each instance of {@link #lastRunning}, in its order. */
+    private Tracker[] aligned;
     private Instant nextDue;
 
     public LivenessChecks(AttemptStarter attempts, Runnable wake) {
@@ -122,15 +124,47 @@ public final class LivenessChecks {
             return List.of(); // a wake for something else: nothing here is due (the loop wakes often)
         }
         ended = false;
-        lastRunning = running;
+        if (running != lastRunning) {
+            align(running, now);
+        }
         List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < running.size(); i++) {
+            Target t = running.get(i);
+            Tracker tr = aligned[i];
+            if (t.check() != tr.check && !t.check().equals(tr.check)) {
+                tr.check = t.check(); // an edit of the check applies from its next attempt
+            }
+            Finding f = progress(t, tr, now);
+            if (f != null) {
+                out.add(f);
+                if (f instanceof Unhealthy) {
+                    trackers.remove(List.of(t.id(), t.version())); // its count starts afresh with its next process
+                    lastRunning = null;
+                }
+            }
+        }
+        nextDue = earliest();
+        return out;
+    }
+
+    /**
+     * Takes a new list of RUNNING instances: each gets its tracker (a new one for an instance not seen
+     * before), in the list's order, for the steps that come with the same list (most: the list is made
+     * again only when the state or the file changed); the trackers of the others are dropped, their
+     * attempts ended.
+     */
+    private void align(List<Target> running, Instant now) {
+        lastRunning = running;
+        aligned = new Tracker[running.size()];
         Set<List<String>> seen = new HashSet<>();
-        for (Target t : running) {
+        for (int i = 0; i < running.size(); i++) {
+            Target t = running.get(i);
             List<String> key = List.of(t.id(), t.version());
             seen.add(key);
             Tracker tr = trackers.get(key);
             if (tr == null) {
                 tr = new Tracker();
+                tr.check = t.check();
                 tr.next = aligned(now.plus(t.check().interval()), t.check().interval());
                 if (t.seed() != null) {
                     tr.lastError = t.seed().lastError();
@@ -139,13 +173,7 @@ public final class LivenessChecks {
                 }
                 trackers.put(key, tr);
             }
-            if (!t.check().equals(tr.check)) {
-                tr.check = t.check(); // an edit of the check applies from its next attempt
-            }
-            Finding f = progress(t, tr, now);
-            if (f != null) {
-                out.add(f);
-            }
+            aligned[i] = tr;
         }
         trackers.entrySet().removeIf(e -> {
             if (seen.contains(e.getKey())) {
@@ -156,8 +184,6 @@ public final class LivenessChecks {
             }
             return true;
         });
-        nextDue = earliest();
-        return out;
     }
 
     private Finding progress(Target t, Tracker tr, Instant now) {
@@ -174,7 +200,6 @@ public final class LivenessChecks {
             tr.inflight = null;
             found = take(t, tr, r, now);
             if (found instanceof Unhealthy) {
-                trackers.remove(List.of(t.id(), t.version()));
                 return found;
             }
         }
@@ -188,9 +213,6 @@ public final class LivenessChecks {
             if (r != null) { // over at once (could not start)
                 tr.inflight = null;
                 Finding f = take(t, tr, r, now);
-                if (f instanceof Unhealthy) {
-                    trackers.remove(List.of(t.id(), t.version()));
-                }
                 return f != null ? f : found;
             }
         }
@@ -292,5 +314,6 @@ public final class LivenessChecks {
         trackers.clear();
         nextDue = null;
         lastRunning = null;
+        aligned = null;
     }
 }
