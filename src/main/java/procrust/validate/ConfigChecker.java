@@ -85,17 +85,25 @@ public final class ConfigChecker {
         if (!known) {
             Validators.warmUp(); // overlaps the validator's bootstrap with parsing
         }
-        RawConfig raw = src == null ? null : ConfigReader.parse(src, sink, known ? (entry, s) -> { } : fields);
+        // a small text is parsed on this thread before the validator's bootstrap is over: its entries
+        // are checked after the other rules, which so run while the bootstrap ends instead of after it;
+        // a large one is checked entry by entry on the threads that parse its pieces
+        boolean entriesLater = !known && src != null && !ConfigReader.inPieces(src);
+        RawConfig raw = src == null ? null
+                : ConfigReader.parse(src, sink, known || entriesLater ? (entry, s) -> { } : fields);
         Config config = null;
         if (raw != null) {
-            if (!known && FieldRules.checkTop(raw, sink)) {
-                failed.set(true);
-            }
             ReferenceRules.check(raw, sink);
             HostRules.check(file, raw, sink);
             List<Versions.Version> versions = Versions.of(raw);
             VersionRules.check(versions, sink);
             CycleRules.check(versions, sink);
+            if (!known && FieldRules.checkTop(raw, sink)) {
+                failed.set(true);
+            }
+            if (entriesLater) {
+                raw.processes().forEach(entry -> fields.check(entry, sink));
+            }
             if (!sink.hasErrors()) {
                 config = Normaliser.normalise(file, raw);
             }

@@ -17,7 +17,7 @@ import java.lang.annotation.ElementType;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.validator.PredefinedScopeHibernateValidator;
-import org.hibernate.validator.constraints.UUID;
+import org.hibernate.validator.PredefinedScopeHibernateValidatorConfiguration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import procrust.config.raw.RawConfig;
 import procrust.config.raw.RawHealthCheck;
@@ -31,8 +31,9 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * The Hibernate Validator instance, bootstrapped once per JVM. Bootstrapping costs 100-200 ms, so
  * {@link #warmUp()} starts it on a background thread while the file is read and parsed. For a quick
  * start: the predefined-scope factory (the metadata of every raw record is built during that
- * bootstrap, and only the built-in constraints we use are set up), no XML configuration, no provider
- * or JPA look-ups, and {@link ParameterMessageInterpolator} (no Expression Language).
+ * bootstrap, and only the built-in constraints we use are set up), each constraint declared once
+ * ({@link FieldConstraints}), no XML configuration, no provider or JPA look-ups, and
+ * {@link ParameterMessageInterpolator} (no Expression Language).
  */
 final class Validators {
 
@@ -42,10 +43,9 @@ final class Validators {
      */
     private static volatile Logger hvLog;
 
-    /** The built-in constraints the raw records use: only these are set up at bootstrap. */
+    /** The built-in constraints of {@link FieldConstraints}: only these are set up at bootstrap. */
     private static final Set<String> BUILTIN = Set.of(NotNull.class.getName(), NotBlank.class.getName(),
-            Pattern.class.getName(), Min.class.getName(), Max.class.getName(), DurationMin.class.getName(),
-            UUID.class.getName());
+            Pattern.class.getName(), Min.class.getName(), Max.class.getName(), DurationMin.class.getName());
 
     /** Every validated type: their metadata is built during the (background) bootstrap. */
     private static final Set<Class<?>> BEANS = Set.of(RawConfig.class, RawProcess.class, RawSchedule.class,
@@ -81,10 +81,13 @@ final class Validators {
         Logger log = Logger.getLogger("org.hibernate.validator");
         log.setLevel(Level.WARNING);
         hvLog = log;
-        ValidatorFactory factory = Validation.byProvider(PredefinedScopeHibernateValidator.class)
+        PredefinedScopeHibernateValidatorConfiguration config = Validation
+                .byProvider(PredefinedScopeHibernateValidator.class)
                 .providerResolver(() -> List.of(new PredefinedScopeHibernateValidator()))
-                .configure()
+                .configure();
+        ValidatorFactory factory = config
                 .ignoreXmlConfiguration()
+                .addMapping(FieldConstraints.declare(config.createConstraintMapping()))
                 .builtinConstraints(BUILTIN)
                 .initializeBeanMetaData(BEANS)
                 .traversableResolver(new Everything())

@@ -2,7 +2,6 @@ package procrust.config.raw;
 
 import java.time.Duration;
 import java.util.Map;
-import org.hibernate.validator.constraints.time.DurationMin;
 import procrust.config.Probe;
 import procrust.config.SourcePos;
 
@@ -14,8 +13,8 @@ public record RawHealthCheck(
         SourcePos pos,
         Map<String, SourcePos> at,
         Probe probe,
-        @DurationMin(nanos = 1, message = "must be longer than zero") Duration timeout,
-        @DurationMin(nanos = 1, message = "must be longer than zero") Duration interval) implements Located {
+        Duration timeout,
+        Duration interval) implements Located {
 
     public RawHealthCheck {
         at = Map.copyOf(at);

@@ -10,7 +10,6 @@ import procrust.config.SourcePos;
  * {@code [process.schedule]} as written. {@code stopTime} null with {@code stop_time} present means
  * "24:00" (end of day); {@code weekDays} null means every day.
  */
-@DistinctTimes
 public record RawSchedule(SourcePos pos, Map<String, SourcePos> at, LocalTime startTime, LocalTime stopTime,
                           Set<DayOfWeek> weekDays) implements Located {
 

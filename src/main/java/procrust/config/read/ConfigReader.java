@@ -101,6 +101,14 @@ public final class ConfigReader {
         return parse(src, sink, true, check);
     }
 
+    /**
+     * True when {@link #parse} reads {@code src} in pieces on parallel threads (a large text), running
+     * its entry check on those threads; false when it parses the whole text on the caller's thread.
+     */
+    public static boolean inPieces(SourceText src) {
+        return src.text().length() >= TomlChunks.MIN_LENGTH;
+    }
+
     /** Parses text already read. */
     public static RawConfig parse(SourceText src, Sink sink) {
         return parse(src, sink, true, (p, s) -> { });
