@@ -1,10 +1,7 @@
 package procrust.reconcile;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import procrust.runtime.Ticker;
 
 /**
@@ -12,7 +9,7 @@ import procrust.runtime.Ticker;
  * {@link #set} forward) moves both; a step of the wall clock ({@link #jump}, {@link #jumpTo}, and any
  * move back, which time passing never is) moves the wall reading only.
  */
-final class MutableClock extends Clock implements Ticker {
+final class MutableClock extends UtcClock implements Ticker {
     private Instant now;
     private long ticks;
 
@@ -44,16 +41,6 @@ final class MutableClock extends Clock implements Ticker {
     @Override
     public long nanos() {
         return ticks;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 
     @Override
