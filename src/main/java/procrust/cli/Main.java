@@ -69,8 +69,9 @@ public final class Main extends Root {
         // check, plan and status without help: a model built without reading annotations (QuickModel)
         Root root = new Root();
         CommandLine quickModel = quick && readsTheFile && !Commands.mayPrintHelp(args) ? QuickModel.of(name, root) : null;
+        // else from the annotations: the named command alone (on a bare root), or the whole tree
         Object alone = quick && quickModel == null ? Commands.alone(name) : null;
-        Root main = quickModel != null ? root : alone == null ? new Main() : new Root();
+        Root main = quickModel != null || alone != null ? root : new Main();
         CommandLine cl = quickModel != null ? quickModel : new CommandLine(main);
         if (alone != null) {
             // added as the annotations add them: the common options first, then -h and -V, so that its

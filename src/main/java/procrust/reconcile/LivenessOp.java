@@ -37,6 +37,9 @@ final class LivenessOp {
     private StateFile targetsFrom;
     private Config targetsFor;
     private List<LivenessChecks.Target> targets = List.of();
+    /** The entries with a check of {@link #entriesFor}, by instance ({@link #entriesOf}). */
+    private Config entriesFor;
+    private Map<Key, ProcessSpec> entries = Map.of();
 
     LivenessOp(AttemptStarter starter, Runnable wake, StateFile state) {
         this.checks = new LivenessChecks(starter, wake);
@@ -115,9 +118,6 @@ final class LivenessOp {
         }
         return entries;
     }
-
-    private Config entriesFor;
-    private Map<Key, ProcessSpec> entries = Map.of();
 
     /** True when what the checks found should be written now. */
     boolean writeDue(Instant now) {
